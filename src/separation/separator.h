@@ -1,0 +1,22 @@
+// Separator: isolates the lead vocal from a full mix.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "audio/audio_buffer.h"
+#include "core/progress.h"
+#include "core/status.h"
+
+namespace ytl {
+
+class Separator {
+ public:
+  virtual ~Separator() = default;
+  // `mix` is the decoded original (mono or stereo, any rate). Returns mono
+  // vocals at the same rate and length.
+  virtual Result<AudioBuffer> Separate(const AudioBuffer& mix, const StageContext& ctx) const = 0;
+  virtual std::string_view name() const = 0;
+};
+
+}  // namespace ytl

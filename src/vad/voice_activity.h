@@ -1,0 +1,32 @@
+// VoiceActivity: finds the sung regions in the isolated vocals.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "audio/audio_buffer.h"
+#include "core/progress.h"
+#include "core/status.h"
+
+namespace ytl {
+
+struct VoicedRegion {
+  double start_s = 0;
+  double end_s = 0;
+};
+
+struct VocalActivity {
+  double frame_s = 0.01;             // hop of `probability`
+  std::vector<float> probability;    // per frame, in [0, 1]: how likely voice is present
+  std::vector<VoicedRegion> regions; // sorted, non-overlapping sung regions
+};
+
+class VoiceActivity {
+ public:
+  virtual ~VoiceActivity() = default;
+  // `vocals` is mono 16 kHz (the separator's output, resampled).
+  virtual Result<VocalActivity> Detect(const AudioBuffer& vocals,
+                                       const StageContext& ctx) const = 0;
+};
+
+}  // namespace ytl
