@@ -1,0 +1,74 @@
+#include "alignment/acoustic_model.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+
+namespace ytl {
+namespace {
+
+const std::string kModelDir = std::string(YTL_POCKETSPHINX_MODEL_DIR) + "/en-us";
+
+class AcousticModelTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(kModelDir + "/mdef")) {
+      GTEST_SKIP() << "no en-us model at " << kModelDir << "; apt-get install pocketsphinx-en-us";
+    }
+    auto model = AcousticModel::Load(kModelDir);
+    ASSERT_TRUE(model.ok()) << model.status().ToString();
+    model_ = std::make_unique<AcousticModel>(std::move(*model));
+  }
+  std::unique_ptr<AcousticModel> model_;
+};
+
+TEST_F(AcousticModelTest, HasTheEnUsPhoneSetAndSenones) {
+  EXPECT_EQ(model_->ci_phone_count(), 42);
+  EXPECT_EQ(model_->senone_count(), 5126);
+  EXPECT_EQ(model_->feature_dim(), 39);
+  EXPECT_EQ(model_->stream_count(), 3);
+  EXPECT_GE(model_->CiPhoneId("AH"), 0);
+  EXPECT_EQ(model_->CiPhoneId("QQ"), -1);
+  EXPECT_EQ(model_->CiPhoneName(model_->silence_phone()), "SIL");
+  EXPECT_TRUE(model_->IsFiller(model_->silence_phone()));
+  EXPECT_TRUE(model_->IsFiller(model_->CiPhoneId("+NSN+")));
+  EXPECT_FALSE(model_->IsFiller(model_->CiPhoneId("AH")));
+}
+
+TEST_F(AcousticModelTest, KnownTriphoneMapsToContextDependentSenones) {
+  const int ah = model_->CiPhoneId("AH"), hh = model_->CiPhoneId("HH"), l = model_->CiPhoneId("L");
+  const int tri = model_->FindTriphone(ah, hh, l, WordPosition::kInternal);
+  ASSERT_GE(tri, model_->ci_phone_count()) << "AH(HH,L) internal should be in the model";
+  const PhoneHmm hmm = model_->Hmm(tri);
+  ASSERT_EQ(hmm.senones.size(), 3u);
+  for (int s : hmm.senones) {
+    EXPECT_GE(s, model_->ci_senone_count());
+    EXPECT_LT(s, model_->senone_count());
+    EXPECT_EQ(model_->SenoneCodebook(s), ah);
+  }
+  EXPECT_EQ(model_->PhoneId(ah, hh, l, WordPosition::kInternal), tri);
+}
+
+TEST_F(AcousticModelTest, CiPhoneHmmHasNormalisedTransitions) {
+  const PhoneHmm hmm = model_->Hmm(model_->CiPhoneId("AH"));
+  for (std::size_t j = 0; j < hmm.senones.size(); ++j) {
+    EXPECT_LT(hmm.senones[j], model_->ci_senone_count());
+    EXPECT_NEAR(std::exp(hmm.self_logp[j]) + std::exp(hmm.next_logp[j]), 1.0, 1e-4);
+  }
+}
+
+TEST_F(AcousticModelTest, DensitiesPeakAtTheirOwnMean) {
+  std::vector<float> feature(39, 0.0f), out(model_->densities());
+  model_->DensityLogLikelihoods(0, 0, feature.data(), out.data());
+  for (float v : out) EXPECT_TRUE(std::isfinite(v));
+}
+
+TEST(AcousticModelLoad, MissingDirectoryIsNotFound) {
+  auto model = AcousticModel::Load("/nonexistent/model");
+  ASSERT_FALSE(model.ok());
+  EXPECT_EQ(model.status().code(), Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace ytl

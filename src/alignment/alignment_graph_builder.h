@@ -1,0 +1,36 @@
+// Builds the AlignmentGraph of a word sequence over an AcousticModel:
+//   [garbage] w1 [sil] w2 [sil] ... (line break: [sil | garbage]) ... wn [garbage]
+// with alternative pronunciations in parallel and optional words skippable.
+#pragma once
+
+#include <vector>
+
+#include "alignment/acoustic_model.h"
+#include "alignment/alignment_graph.h"
+
+namespace ytl {
+
+struct GraphWord {
+  std::vector<std::vector<int>> pronunciations;  // CI phone ids, each non-empty, best first
+  bool optional = false;                         // may be skipped (ad-lib)
+  bool line_start = false;                       // first word of a lyric line
+};
+
+struct GraphOptions {
+  bool use_triphones = true;                // context-dependent phones (else CI phones)
+  float silence_logp = -6.0f;               // entering an optional silence between words
+  float noise_logp = -2.0f;                 // a noise/breath filler instead of silence there
+  float garbage_logp = -8.0f;               // entering garbage at line breaks and the edges
+  float garbage_phone_logp = -4.0f;         // each further phone inside a garbage stretch
+  float speech_garbage_frame_logp = -1.0f;  // per frame of +SPN+ or a speech phone in garbage
+  bool garbage_speech_phones = false;       // garbage may also loop over speech phones
+  float skip_logp = -8.0f;                  // skipping an optional word
+  float alternative_logp = -0.5f;           // choosing a non-first pronunciation
+};
+
+// Segments of the result: one kWord segment per word (GraphSegment::word is
+// the index into `words`), plus silence and garbage segments.
+AlignmentGraph BuildAlignmentGraph(const AcousticModel& model, const std::vector<GraphWord>& words,
+                                   const GraphOptions& options);
+
+}  // namespace ytl

@@ -1,0 +1,178 @@
+#include "alignment/hmm_aligner.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "alignment/senone_scorer.h"
+#include "alignment/window_plan.h"
+#include "alignment/word_placement.h"
+
+namespace ytl {
+namespace {
+
+constexpr int kSampleRateHz = 16000;
+constexpr double kFrameS = 1.0 / FeatureExtractor::kFrameRateHz;
+
+std::vector<float> WordLogPrior(const VocalActivity& activity, double start_s, int frames,
+                                float weight, float floor) {
+  std::vector<float> prior;
+  if (activity.probability.empty() || activity.frame_s <= 0 || weight == 0) return prior;
+  prior.resize(frames);
+  for (int t = 0; t < frames; ++t) {
+    const double at_s = start_s + (t + 0.5) * kFrameS;
+    const auto i = std::min(activity.probability.size() - 1,
+                            static_cast<std::size_t>(std::max(0.0, at_s / activity.frame_s)));
+    prior[t] = weight * std::log(std::max(floor, activity.probability[i]));
+  }
+  return prior;
+}
+
+}  // namespace
+
+Status HmmAlignerConfig::Validate() const {
+  if (model_dir.empty()) {
+    return Status::InvalidInput(
+        "HmmAlignerConfig model_dir is empty; set it to the pocketsphinx en-us model dir");
+  }
+  YTL_RETURN_IF_ERROR(features.Validate());
+  YTL_RETURN_IF_ERROR(viterbi.Validate());
+  if (top_n < 1) return Status::InvalidInput("HmmAlignerConfig top_n must be >= 1");
+  if (vad_weight < 0 || !(vad_floor > 0) || vad_floor > 1) {
+    return Status::InvalidInput("HmmAlignerConfig vad_weight must be >= 0 and vad_floor in (0, 1]");
+  }
+  if (min_confidence < 0 || min_confidence > 1 || !(confidence_scale_nats > 0)) {
+    return Status::InvalidInput(
+        "HmmAlignerConfig min_confidence must be in [0, 1] and confidence_scale_nats > 0");
+  }
+  if (window_min_gap_s <= 0 || window_margin_s < 0) {
+    return Status::InvalidInput(
+        "HmmAlignerConfig window_min_gap_s must be > 0 and window_margin_s >= 0");
+  }
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<HmmAligner>> HmmAligner::Create(HmmAlignerConfig config,
+                                                       const Pronouncer& pronouncer) {
+  YTL_RETURN_IF_ERROR(config.Validate());
+  auto model = AcousticModel::Load(config.model_dir);
+  if (!model.ok()) return model.status();
+  if (model->feature_dim() != 39 || model->silence_phone() < 0) {
+    return Status::InvalidInput("acoustic model in " + config.model_dir +
+                                " is not a 39-dimensional 1s_c_d_dd model with a SIL phone");
+  }
+  return std::unique_ptr<HmmAligner>(
+      new HmmAligner(std::move(config), std::move(*model), pronouncer));
+}
+
+HmmAligner::HmmAligner(HmmAlignerConfig config, AcousticModel model, const Pronouncer& pronouncer)
+    : config_(std::move(config)),
+      model_(std::move(model)),
+      features_(config_.features),
+      pronouncer_(pronouncer) {}
+
+namespace {
+
+Result<std::vector<GraphWord>> PrepareWords(const AcousticModel& model,
+                                            const Pronouncer& pronouncer, const LyricSheet& sheet) {
+  std::vector<GraphWord> words;
+  const int noise = model.CiPhoneId("+SPN+");
+  for (const LyricLine& line : sheet.lines) {
+    for (std::size_t i = 0; i < line.words.size(); ++i) {
+      const LyricWord& w = line.words[i];
+      GraphWord gw;
+      gw.optional = w.optional;
+      gw.line_start = i == 0;
+      auto prons = pronouncer.Pronounce(w.spoken.empty() ? w.text : w.spoken, sheet.language);
+      if (!prons.ok()) return prons.status();
+      for (const Phones& phones : *prons) {
+        std::vector<int> ids;
+        for (const std::string& p : phones) {
+          const int id = model.CiPhoneId(p);
+          if (id >= 0) ids.push_back(id);
+        }
+        if (!ids.empty()) gw.pronunciations.push_back(std::move(ids));
+      }
+      if (gw.pronunciations.empty()) gw.pronunciations.push_back({noise >= 0 ? noise : 0});
+      words.push_back(std::move(gw));
+    }
+  }
+  return words;
+}
+
+double Confidence(const DecodedSegment& seg, double scale_nats) {
+  const int frames = std::max(1, seg.end_frame - seg.start_frame);
+  const double gap = (seg.best_score - seg.path_score) / frames;
+  return std::clamp(std::exp(-std::max(0.0, gap) / scale_nats), 0.0, 1.0);
+}
+
+}  // namespace
+
+Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& activity,
+                               const std::vector<GraphWord>& words, const WindowSpan& win,
+                               const GraphOptions& graph_options,
+                               std::vector<WordPlacement>* placements) const {
+  const double begin_s = std::max(0.0, win.start_s - config_.window_margin_s);
+  const double end_s = std::min(vocals.duration_s(), win.end_s + config_.window_margin_s);
+  const auto begin = static_cast<std::size_t>(begin_s * kSampleRateHz);
+  const auto end = static_cast<std::size_t>(end_s * kSampleRateHz);
+  std::vector<GraphWord> span(words.begin() + win.first_word, words.begin() + win.last_word);
+  if (span.empty() || end <= begin) return Status::Ok();
+  auto feats = features_.Extract(vocals, begin, end);
+  if (!feats.ok()) return feats.status();
+  if (feats->frames == 0) return Status::Ok();
+  span.front().line_start = true;
+  const AlignmentGraph graph = BuildAlignmentGraph(model_, span, graph_options);
+  SenoneScorer scorer(model_, *feats, config_.top_n);
+  const double start_s = static_cast<double>(begin) / kSampleRateHz;
+  const std::vector<float> prior =
+      WordLogPrior(activity, start_s, feats->frames, config_.vad_weight, config_.vad_floor);
+  auto decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi);
+  if (!decoded.ok()) return decoded.status();
+  for (const DecodedSegment& seg : decoded->segments) {
+    const GraphSegment& gs = graph.segments[seg.segment];
+    if (gs.kind != SegmentKind::kWord) continue;
+    WordPlacement& p = (*placements)[win.first_word + gs.word];
+    p.placed = true;
+    p.start_s = start_s + seg.start_frame * kFrameS;
+    p.end_s = start_s + seg.end_frame * kFrameS;
+    p.confidence = Confidence(seg, config_.confidence_scale_nats);
+  }
+  return Status::Ok();
+}
+
+Result<Alignment> HmmAligner::Align(const AudioBuffer& vocals, const VocalActivity& activity,
+                                    const LyricSheet& sheet, const StageContext& ctx) const {
+  if (vocals.sample_rate_hz != kSampleRateHz || vocals.channels.size() != 1) {
+    return Status::InvalidInput("the aligner needs mono 16 kHz vocals, got " +
+                                std::to_string(vocals.channels.size()) + " channel(s) at " +
+                                std::to_string(vocals.sample_rate_hz) +
+                                " Hz; resample before aligning");
+  }
+  auto words = PrepareWords(model_, pronouncer_, sheet);
+  if (!words.ok()) return words.status();
+  const double duration_s = vocals.duration_s();
+  std::vector<WordPlacement> placements(words->size());
+  const WindowSpan whole{0, words->size(), 0.0, duration_s};
+  const std::vector<TimeStretch> stretches =
+      VoicedStretches(activity, duration_s, config_.window_min_gap_s);
+  if (!config_.windowed || stretches.size() < 2) {
+    YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, whole, config_.graph, &placements));
+    ctx.Report("align", 1.0);
+    return AssembleAlignment(sheet, placements, config_.min_confidence, duration_s);
+  }
+  // Coarse pass: CI phones over the whole song, only to split the lines.
+  GraphOptions coarse_options = config_.graph;
+  coarse_options.use_triphones = false;
+  YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, whole, coarse_options, &placements));
+  ctx.Report("align", 0.3);
+  const std::vector<WindowSpan> windows = AssignLines(sheet, placements, stretches);
+  std::vector<WordPlacement> exact(words->size());
+  for (std::size_t w = 0; w < windows.size(); ++w) {
+    if (ctx.cancelled()) return Status::Cancelled("alignment cancelled; nothing was saved");
+    YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, windows[w], config_.graph, &exact));
+    ctx.Report("align", 0.3 + 0.7 * static_cast<double>(w + 1) / windows.size());
+  }
+  return AssembleAlignment(sheet, exact, config_.min_confidence, duration_s);
+}
+
+}  // namespace ytl

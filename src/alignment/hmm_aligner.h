@@ -1,0 +1,70 @@
+// HmmAligner: yt-lyrics' own forced aligner. Viterbi over a graph of
+// PocketSphinx en-us phone HMMs (PTM model files from pocketsphinx-en-us),
+// with optional silence between words, garbage between lines, skippable
+// optional words and a vocal-activity prior.
+//
+// Alignment runs per window: stretches of voiced audio split at long
+// non-voiced gaps; a coarse global pass decides which lines fall into which
+// window, then each window is aligned as one utterance (its own CMN).
+//
+// Thread-safe: Align() is const and keeps its state on the stack.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "alignment/acoustic_model.h"
+#include "alignment/aligner.h"
+#include "alignment/alignment_graph_builder.h"
+#include "alignment/feature_extractor.h"
+#include "alignment/viterbi_decoder.h"
+#include "alignment/window_plan.h"
+#include "alignment/word_placement.h"
+#include "lyrics/pronouncer.h"
+
+namespace ytl {
+
+struct HmmAlignerConfig {
+  // Directory with mdef, means, variances, sendump, transition_matrices.
+  std::string model_dir = "/usr/share/pocketsphinx/model/en-us/en-us";
+  FeatureConfig features;              // front end; defaults match the en-us feat.params
+  GraphOptions graph;                  // silence/garbage/skip penalties, triphones on/off
+  ViterbiConfig viterbi;               // beams
+  int top_n = 4;                       // Gaussians mixed per codebook and stream
+  float vad_weight = 2.0f;             // scale of log P(voice) added to word frames
+  float vad_floor = 0.02f;             // P(voice) is clamped to at least this
+  double min_confidence = 0.0;         // placed words below this are interpolated
+  double confidence_scale_nats = 4.0;  // per-frame score gap that lowers confidence by 1/e
+  double window_min_gap_s = 4.0;       // non-voiced gaps at least this long split windows
+  double window_margin_s = 1.0;        // audio kept around a window's voiced stretch
+  bool windowed = true;                // false: one pass over the whole song
+  Status Validate() const;
+};
+
+class HmmAligner : public Aligner {
+ public:
+  // Loads the acoustic model. `pronouncer` must outlive the aligner.
+  static Result<std::unique_ptr<HmmAligner>> Create(HmmAlignerConfig config,
+                                                    const Pronouncer& pronouncer);
+
+  Result<Alignment> Align(const AudioBuffer& vocals, const VocalActivity& activity,
+                          const LyricSheet& sheet, const StageContext& ctx) const override;
+  std::string_view name() const override { return "hmm"; }
+
+ private:
+  HmmAligner(HmmAlignerConfig config, AcousticModel model, const Pronouncer& pronouncer);
+  // Aligns words [win.first_word, win.last_word) against the window's audio
+  // (plus margins) and writes their placements.
+  Status AlignWindow(const AudioBuffer& vocals, const VocalActivity& activity,
+                     const std::vector<GraphWord>& words, const WindowSpan& win,
+                     const GraphOptions& graph_options,
+                     std::vector<WordPlacement>* placements) const;
+
+  HmmAlignerConfig config_;
+  AcousticModel model_;
+  FeatureExtractor features_;
+  const Pronouncer& pronouncer_;
+};
+
+}  // namespace ytl

@@ -1,0 +1,78 @@
+#include "alignment/senone_scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ytl {
+namespace {
+
+int CodebookCount(const AcousticModel& model) {
+  int n = 1;
+  for (int s = 0; s < model.senone_count(); ++s) n = std::max(n, model.SenoneCodebook(s) + 1);
+  return n;
+}
+
+}  // namespace
+
+SenoneScorer::SenoneScorer(const AcousticModel& model, const FeatureMatrix& features, int top_n)
+    : model_(model),
+      features_(features),
+      top_n_(std::clamp(top_n, 1, std::min(64, model.densities()))),
+      density_scratch_(model.densities()),
+      top_(static_cast<std::size_t>(CodebookCount(model)) * model.stream_count() * top_n_),
+      top_ready_(static_cast<std::size_t>(CodebookCount(model)) * model.stream_count()),
+      senone_score_(model.senone_count()),
+      senone_ready_(model.senone_count()) {}
+
+void SenoneScorer::StartFrame(int frame) {
+  if (frame == frame_) return;
+  frame_ = frame;
+  std::fill(top_ready_.begin(), top_ready_.end(), 0);
+  std::fill(senone_ready_.begin(), senone_ready_.end(), 0);
+}
+
+const SenoneScorer::TopDensity* SenoneScorer::TopDensities(int codebook, int stream) {
+  const std::size_t slot = static_cast<std::size_t>(codebook) * model_.stream_count() + stream;
+  TopDensity* top = &top_[slot * top_n_];
+  if (top_ready_[slot]) return top;
+  model_.DensityLogLikelihoods(codebook, stream, features_.frame(frame_), density_scratch_.data());
+  std::vector<int> order(density_scratch_.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+  std::partial_sort(order.begin(), order.begin() + top_n_, order.end(),
+                    [&](int a, int b) { return density_scratch_[a] > density_scratch_[b]; });
+  for (int i = 0; i < top_n_; ++i) top[i] = {order[i], density_scratch_[order[i]]};
+  top_ready_[slot] = 1;
+  return top;
+}
+
+float SenoneScorer::Score(int frame, int senone) {
+  StartFrame(frame);
+  if (senone_ready_[senone]) return senone_score_[senone];
+  const int codebook = model_.SenoneCodebook(senone);
+  float total = 0;
+  for (int s = 0; s < model_.stream_count(); ++s) {
+    const TopDensity* top = TopDensities(codebook, s);
+    float terms[64];
+    float best = -std::numeric_limits<float>::infinity();
+    const int n = std::min(top_n_, 64);
+    for (int i = 0; i < n; ++i) {
+      terms[i] = top[i].log_likelihood + model_.LogMixtureWeight(senone, s, top[i].index);
+      best = std::max(best, terms[i]);
+    }
+    double sum = 0;
+    for (int i = 0; i < n; ++i) sum += std::exp(terms[i] - best);
+    total += best + static_cast<float>(std::log(sum));
+  }
+  senone_score_[senone] = total;
+  senone_ready_[senone] = 1;
+  return total;
+}
+
+float SenoneScorer::BestScore(int frame) {
+  float best = -std::numeric_limits<float>::infinity();
+  for (int s = 0; s < model_.ci_senone_count(); ++s) best = std::max(best, Score(frame, s));
+  return best;
+}
+
+}  // namespace ytl

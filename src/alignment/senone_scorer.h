@@ -1,0 +1,46 @@
+// SenoneScorer: evaluates a PTM AcousticModel on a FeatureMatrix, lazily and
+// one frame at a time (only the codebooks and senones that are asked for).
+//
+// Not thread-safe (caches the current frame); use one per decoder. Holds
+// references: `model` and `features` must outlive it.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "alignment/acoustic_model.h"
+#include "alignment/emission_scorer.h"
+#include "alignment/feature_matrix.h"
+
+namespace ytl {
+
+class SenoneScorer : public EmissionScorer {
+ public:
+  // `top_n` densities per codebook and stream are mixed into each senone.
+  SenoneScorer(const AcousticModel& model, const FeatureMatrix& features, int top_n);
+
+  int frames() const override { return features_.frames; }
+  float Score(int frame, int senone) override;
+  // Best score among the context-independent senones of all phones.
+  float BestScore(int frame) override;
+
+ private:
+  struct TopDensity {
+    int index;
+    float log_likelihood;
+  };
+  void StartFrame(int frame);
+  const TopDensity* TopDensities(int codebook, int stream);
+
+  const AcousticModel& model_;
+  const FeatureMatrix& features_;
+  int top_n_;
+  int frame_ = -1;
+  std::vector<float> density_scratch_;
+  std::vector<TopDensity> top_;          // [codebook][stream][top_n]
+  std::vector<std::uint8_t> top_ready_;  // [codebook][stream]
+  std::vector<float> senone_score_;
+  std::vector<std::uint8_t> senone_ready_;
+};
+
+}  // namespace ytl

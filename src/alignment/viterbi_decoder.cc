@@ -1,0 +1,253 @@
+#include "alignment/viterbi_decoder.h"
+
+#include <algorithm>
+#include <functional>
+#include <queue>
+
+namespace ytl {
+namespace {
+
+constexpr float kNeg = -1e30f;
+
+// A partial path arriving at a node: its score, its last segment record, and
+// the segment it is about to start (set by a null node with a segment).
+struct Token {
+  float score = kNeg;
+  int hist = -1;
+  int pending = -1;
+};
+
+// One entered segment on some partial path.
+struct Record {
+  int segment;
+  int start_frame;
+  int prev;
+  float entry_score;
+};
+
+class ViterbiSearch {
+ public:
+  ViterbiSearch(const AlignmentGraph& g, EmissionScorer& scorer, std::span<const float> prior,
+                const ViterbiConfig& config)
+      : g_(g),
+        scorer_(scorer),
+        prior_(prior),
+        config_(config),
+        score_(g.states.size(), kNeg),
+        hist_(g.states.size(), -1),
+        entry_(g.nodes.size()),
+        null_tok_(g.nodes.size()),
+        queued_(g.nodes.size(), 0),
+        in_work_(g.nodes.size(), 0) {}
+
+  DecodeResult Run() {
+    const int frames = scorer_.frames();
+    best_free_.resize(frames);
+    Relax(g_.start, Token{0.0f, -1, -1});
+    for (int t = 0; t < frames; ++t) {
+      if (t > 0) PushExits();
+      PropagateNulls();
+      EvaluateFrame(t);
+      Prune();
+    }
+    final_tok_ = Token{};
+    PushExits();
+    PropagateNulls();
+    return Backtrace(frames);
+  }
+
+ private:
+  // Offers `tok` to node `n`: a null node's token or an emitting node's entry.
+  void Relax(int n, const Token& tok) {
+    const bool is_null = g_.nodes[n].n_states == 0;
+    Token& slot = is_null ? null_tok_[n] : entry_[n];
+    if (tok.score <= slot.score) return;
+    slot = tok;
+    if (queued_[n]) return;
+    queued_[n] = 1;
+    if (is_null) {
+      null_heap_.push(n);
+    } else {
+      entered_.push_back(n);
+    }
+  }
+
+  void PushExits() {
+    for (int n : active_) {
+      const GraphNode& node = g_.nodes[n];
+      const int last = node.first_state + node.n_states - 1;
+      if (score_[last] <= kNeg) continue;
+      const Token exit{score_[last] + g_.states[last].next_logp, hist_[last], -1};
+      for (const GraphArc& arc : node.next) {
+        Relax(arc.to, Token{exit.score + arc.logp, exit.hist, exit.pending});
+      }
+    }
+  }
+
+  void PropagateNulls() {
+    while (!null_heap_.empty()) {
+      const int n = null_heap_.top();
+      null_heap_.pop();
+      Token tok = null_tok_[n];
+      null_tok_[n] = Token{};
+      queued_[n] = 0;
+      if (n == g_.final) final_tok_ = tok;
+      if (g_.nodes[n].segment >= 0) tok.pending = g_.nodes[n].segment;
+      for (const GraphArc& arc : g_.nodes[n].next) {
+        Relax(arc.to, Token{tok.score + arc.logp, tok.hist, tok.pending});
+      }
+    }
+  }
+
+  void EvaluateNode(int n, int t) {
+    const GraphNode& node = g_.nodes[n];
+    const float prior =
+        (node.kind == SegmentKind::kWord && t < static_cast<int>(prior_.size())) ? prior_[t] : 0.0f;
+    for (int s = node.first_state + node.n_states - 1; s >= node.first_state; --s) {
+      float best = score_[s] > kNeg ? score_[s] + g_.states[s].self_logp : kNeg;
+      int hist = hist_[s];
+      if (s > node.first_state && score_[s - 1] > kNeg) {
+        const float adv = score_[s - 1] + g_.states[s - 1].next_logp;
+        if (adv > best) best = adv, hist = hist_[s - 1];
+      }
+      if (s == node.first_state && entry_[n].score > best) {
+        const Token& e = entry_[n];
+        best = e.score;
+        hist = e.hist;
+        if (e.pending >= 0) {
+          records_.push_back({e.pending, t, e.hist, e.score});
+          hist = static_cast<int>(records_.size()) - 1;
+        }
+      }
+      if (best <= kNeg) {
+        score_[s] = kNeg;
+        continue;
+      }
+      score_[s] = best + scorer_.Score(t, g_.states[s].senone) + prior;
+      hist_[s] = hist;
+      frame_best_ = std::max(frame_best_, score_[s]);
+    }
+  }
+
+  void EvaluateFrame(int t) {
+    frame_best_ = kNeg;
+    std::vector<int> work = active_;
+    for (int n : work) in_work_[n] = 1;
+    for (int n : entered_) {
+      if (!in_work_[n]) work.push_back(n);
+      in_work_[n] = 1;
+    }
+    for (int n : work) EvaluateNode(n, t);
+    for (int n : work) {
+      entry_[n] = Token{};
+      queued_[n] = 0;
+      in_work_[n] = 0;
+    }
+    entered_.clear();
+    active_ = std::move(work);
+    best_free_[t] = scorer_.BestScore(t);
+  }
+
+  void Prune() {
+    float threshold = frame_best_ - config_.beam_nats;
+    std::vector<float> alive;
+    for (int n : active_) {
+      const GraphNode& node = g_.nodes[n];
+      for (int s = node.first_state; s < node.first_state + node.n_states; ++s) {
+        if (score_[s] >= threshold) alive.push_back(score_[s]);
+      }
+    }
+    if (static_cast<int>(alive.size()) > config_.max_active_states) {
+      auto kth = alive.begin() + config_.max_active_states;
+      std::nth_element(alive.begin(), kth, alive.end(), std::greater<float>());
+      threshold = std::max(threshold, *kth + 1e-3f);
+    }
+    std::vector<int> kept;
+    for (int n : active_) {
+      const GraphNode& node = g_.nodes[n];
+      bool any = false;
+      for (int s = node.first_state; s < node.first_state + node.n_states; ++s) {
+        if (score_[s] < threshold) score_[s] = kNeg;
+        any = any || score_[s] > kNeg;
+      }
+      if (any) kept.push_back(n);
+    }
+    active_ = std::move(kept);
+  }
+
+  Token BestPartial() const {
+    Token best;
+    for (int n : active_) {
+      const GraphNode& node = g_.nodes[n];
+      for (int s = node.first_state; s < node.first_state + node.n_states; ++s) {
+        if (score_[s] > best.score) best = Token{score_[s], hist_[s], -1};
+      }
+    }
+    return best;
+  }
+
+  DecodeResult Backtrace(int frames) {
+    DecodeResult result;
+    Token end = final_tok_;
+    result.reached_final = end.score > kNeg;
+    if (!result.reached_final) end = BestPartial();
+    result.score = end.score;
+    int next_start = frames;
+    float next_score = end.score;
+    for (int h = end.hist; h >= 0; h = records_[h].prev) {
+      const Record& r = records_[h];
+      DecodedSegment seg{r.segment, r.start_frame, next_start, next_score - r.entry_score, 0.0f};
+      for (int t = r.start_frame; t < next_start; ++t) seg.best_score += best_free_[t];
+      result.segments.push_back(seg);
+      next_start = r.start_frame;
+      next_score = r.entry_score;
+    }
+    std::reverse(result.segments.begin(), result.segments.end());
+    return result;
+  }
+
+  const AlignmentGraph& g_;
+  EmissionScorer& scorer_;
+  std::span<const float> prior_;
+  ViterbiConfig config_;
+  std::vector<float> score_;
+  std::vector<int> hist_;
+  std::vector<Token> entry_;
+  std::vector<Token> null_tok_;
+  std::vector<std::uint8_t> queued_;
+  std::vector<std::uint8_t> in_work_;
+  std::priority_queue<int, std::vector<int>, std::greater<int>> null_heap_;
+  std::vector<int> entered_;
+  std::vector<int> active_;
+  std::vector<Record> records_;
+  std::vector<float> best_free_;
+  Token final_tok_;
+  float frame_best_ = kNeg;
+};
+
+}  // namespace
+
+Status ViterbiConfig::Validate() const {
+  if (!(beam_nats > 0)) return Status::InvalidInput("ViterbiConfig beam_nats must be > 0");
+  if (max_active_states < 10) {
+    return Status::InvalidInput("ViterbiConfig max_active_states must be >= 10");
+  }
+  return Status::Ok();
+}
+
+Result<DecodeResult> DecodeViterbi(const AlignmentGraph& graph, EmissionScorer& scorer,
+                                   std::span<const float> word_log_prior,
+                                   const ViterbiConfig& config) {
+  YTL_RETURN_IF_ERROR(config.Validate());
+  if (graph.start < 0 || graph.final < 0 || graph.nodes[graph.start].n_states != 0 ||
+      graph.nodes[graph.final].n_states != 0) {
+    return Status::Internal("alignment graph has no null start/final node");
+  }
+  for (const GraphState& s : graph.states) {
+    if (s.senone < 0) return Status::Internal("alignment graph state without a senone");
+  }
+  ViterbiSearch search(graph, scorer, word_log_prior, config);
+  return search.Run();
+}
+
+}  // namespace ytl

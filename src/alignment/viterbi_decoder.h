@@ -1,0 +1,42 @@
+// ViterbiDecoder: frame-synchronous Viterbi over an AlignmentGraph with beam
+// and histogram pruning, keeping only segment-level (word-level)
+// backpointers so that memory grows with words entered, not frames x states.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "alignment/alignment_graph.h"
+#include "alignment/emission_scorer.h"
+#include "core/status.h"
+
+namespace ytl {
+
+struct ViterbiConfig {
+  float beam_nats = 400.0f;       // states this far below the frame's best are dropped
+  int max_active_states = 30000;  // histogram pruning: at most this many states per frame
+  Status Validate() const;
+};
+
+// One stretch of the best path.
+struct DecodedSegment {
+  int segment = 0;       // index into AlignmentGraph::segments
+  int start_frame = 0;   // first frame
+  int end_frame = 0;     // one past the last frame
+  float path_score = 0;  // path log-score gained over [start, end)
+  float best_score = 0;  // sum of EmissionScorer::BestScore over [start, end)
+};
+
+struct DecodeResult {
+  std::vector<DecodedSegment> segments;  // in time order
+  bool reached_final = false;            // false: the best partial path was used instead
+  float score = 0;
+};
+
+// `word_log_prior`, if not empty, has one value per frame, added to the
+// emission of every state of a kWord node (vocal-activity prior).
+Result<DecodeResult> DecodeViterbi(const AlignmentGraph& graph, EmissionScorer& scorer,
+                                   std::span<const float> word_log_prior,
+                                   const ViterbiConfig& config);
+
+}  // namespace ytl

@@ -1,0 +1,132 @@
+#include "alignment/viterbi_decoder.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace ytl {
+namespace {
+
+// Scores from a fixed [frame][senone] matrix.
+class MatrixScorer : public EmissionScorer {
+ public:
+  explicit MatrixScorer(std::vector<std::vector<float>> m) : m_(std::move(m)) {}
+  int frames() const override { return static_cast<int>(m_.size()); }
+  float Score(int frame, int senone) override { return m_[frame][senone]; }
+  float BestScore(int frame) override {
+    float best = -1e30f;
+    for (float v : m_[frame]) best = std::max(best, v);
+    return best;
+  }
+
+ private:
+  std::vector<std::vector<float>> m_;
+};
+
+const float kHalf = std::log(0.5f);
+
+// start -> [word 0: one-state node of senone 0] -> ... -> final, in order;
+// words listed in `optional` can be skipped.
+AlignmentGraph Chain(const std::vector<int>& senones, const std::vector<bool>& optional) {
+  AlignmentGraph g;
+  g.start = g.AddNull();
+  int prev = g.start;
+  for (std::size_t w = 0; w < senones.size(); ++w) {
+    const int in = g.AddNull(g.AddSegment(SegmentKind::kWord, static_cast<int>(w)));
+    g.Connect(prev, in, 0.0f);
+    const int node = g.AddHmm({{senones[w], kHalf, kHalf}}, SegmentKind::kWord);
+    g.Connect(in, node, 0.0f);
+    const int out = g.AddNull();
+    g.Connect(node, out, 0.0f);
+    if (optional[w]) g.Connect(prev, out, -2.0f);
+    prev = out;
+  }
+  g.final = g.AddNull();
+  g.Connect(prev, g.final, 0.0f);
+  return g;
+}
+
+// Each frame favours one senone strongly.
+std::vector<std::vector<float>> Favouring(const std::vector<int>& per_frame, int senones) {
+  std::vector<std::vector<float>> m;
+  for (int s : per_frame) {
+    std::vector<float> row(senones, -10.0f);
+    row[s] = 0.0f;
+    m.push_back(row);
+  }
+  return m;
+}
+
+TEST(ViterbiDecoder, FindsTheKnownBoundaries) {
+  const AlignmentGraph g = Chain({0, 1, 2}, {false, false, false});
+  MatrixScorer scorer(Favouring({0, 0, 0, 1, 1, 1, 1, 1, 2, 2}, 3));
+  auto r = DecodeViterbi(g, scorer, {}, ViterbiConfig{});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->reached_final);
+  ASSERT_EQ(r->segments.size(), 3u);
+  EXPECT_EQ(r->segments[0].start_frame, 0);
+  EXPECT_EQ(r->segments[1].start_frame, 3);
+  EXPECT_EQ(r->segments[2].start_frame, 8);
+  EXPECT_EQ(r->segments[2].end_frame, 10);
+  // A path through each word's best senone matches the free best score but
+  // for the transition costs.
+  EXPECT_NEAR(r->segments[1].path_score, 5 * kHalf, 1e-3);
+  EXPECT_FLOAT_EQ(r->segments[1].best_score, 0.0f);
+}
+
+TEST(ViterbiDecoder, SkipsAnOptionalWordThatIsNotThere) {
+  const AlignmentGraph g = Chain({0, 1, 2}, {false, true, false});
+  MatrixScorer scorer(Favouring({0, 0, 0, 0, 2, 2, 2, 2}, 3));
+  auto r = DecodeViterbi(g, scorer, {}, ViterbiConfig{});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->segments.size(), 2u);
+  EXPECT_EQ(g.segments[r->segments[1].segment].word, 2);
+  EXPECT_EQ(r->segments[1].start_frame, 4);
+}
+
+TEST(ViterbiDecoder, PriorKeepsWordsOutOfUnvoicedFrames) {
+  // start -> garbage (senone 3) -> word 0 -> final; the word's senone fits
+  // everywhere but the prior forbids the first four frames.
+  AlignmentGraph g;
+  g.start = g.AddNull();
+  const int gin = g.AddNull(g.AddSegment(SegmentKind::kGarbage, -1));
+  g.Connect(g.start, gin, 0.0f);
+  const int garbage = g.AddHmm({{3, kHalf, kHalf}}, SegmentKind::kGarbage);
+  g.Connect(gin, garbage, 0.0f);
+  const int win = g.AddNull(g.AddSegment(SegmentKind::kWord, 0));
+  g.Connect(g.start, win, 0.0f);
+  g.Connect(garbage, win, 0.0f);
+  const int word = g.AddHmm({{0, kHalf, kHalf}}, SegmentKind::kWord);
+  g.Connect(win, word, 0.0f);
+  g.final = g.AddNull();
+  g.Connect(word, g.final, 0.0f);
+  std::vector<std::vector<float>> m(8, {0.0f, -10.0f, -10.0f, -1.0f});
+  MatrixScorer scorer(m);
+  const std::vector<float> prior = {-20, -20, -20, -20, 0, 0, 0, 0};
+  auto r = DecodeViterbi(g, scorer, prior, ViterbiConfig{});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->segments.size(), 2u);
+  EXPECT_EQ(g.segments[r->segments[0].segment].kind, SegmentKind::kGarbage);
+  EXPECT_EQ(r->segments[1].start_frame, 4);
+  auto without = DecodeViterbi(g, scorer, {}, ViterbiConfig{});
+  ASSERT_TRUE(without.ok());
+  ASSERT_EQ(without->segments.size(), 1u) << "without the prior the word takes every frame";
+}
+
+TEST(ViterbiDecoder, ReportsAPartialPathWhenTheEndIsUnreachable) {
+  const AlignmentGraph g = Chain({0, 1, 2}, {false, false, false});
+  MatrixScorer scorer(Favouring({0, 1}, 3));  // two frames for three words
+  auto r = DecodeViterbi(g, scorer, {}, ViterbiConfig{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->reached_final);
+  EXPECT_EQ(r->segments.size(), 2u);
+}
+
+TEST(ViterbiConfig, RejectsANonPositiveBeam) {
+  ViterbiConfig c;
+  c.beam_nats = 0;
+  EXPECT_FALSE(c.Validate().ok());
+}
+
+}  // namespace
+}  // namespace ytl
