@@ -1,0 +1,206 @@
+#include "lyrics/phone_tables.h"
+
+#include <array>
+
+namespace ytl::phone_tables {
+namespace {
+
+// "\u0303" is the combining tilde of nasal vowels.
+constexpr auto kCommonIpa = std::to_array<Entry>({
+    // Monophthongs, front to back, close to open.
+    {"i", "IY"},
+    {"ɪ", "IH"},
+    {"ɨ", "IH"},
+    {"ᵻ", "IH"},
+    {"y", "UW"},
+    {"ʏ", "UH"},
+    {"ʉ", "UW"},
+    {"e", "EY"},
+    {"ø", "ER"},
+    {"ɘ", "AH"},
+    {"ɵ", "UH"},
+    {"ə", "AH"},
+    {"ɛ", "EH"},
+    {"œ", "ER"},
+    {"ɜ", "ER"},
+    {"ɞ", "ER"},
+    {"ɚ", "ER"},
+    {"ɝ", "ER"},
+    {"æ", "AE"},
+    {"ɐ", "AH"},
+    {"a", "AA"},
+    {"ɶ", "AA"},
+    {"ɑ", "AA"},
+    {"ɒ", "AA"},
+    {"ʌ", "AH"},
+    {"ɔ", "AO"},
+    {"o", "OW"},
+    {"ɤ", "AH"},
+    {"ʊ", "UH"},
+    {"u", "UW"},
+    {"ɯ", "UW"},
+    // Nasal vowels (other vowel + tilde: vowel + N, see phone_mapper.cc).
+    {"ɑ\u0303", "AA N"},
+    {"a\u0303", "AA N"},
+    {"ɐ\u0303", "AH N"},
+    {"ɔ\u0303", "OW N"},
+    {"o\u0303", "OW N"},
+    {"ɛ\u0303", "EH N"},
+    {"e\u0303", "EY N"},
+    {"œ\u0303", "AH N"},
+    // Diphthongs.
+    {"aɪ", "AY"},
+    {"ai", "AY"},
+    {"aj", "AY"},
+    {"ɑɪ", "AY"},
+    {"aʊ", "AW"},
+    {"au", "AW"},
+    {"aw", "AW"},
+    {"eɪ", "EY"},
+    {"ei", "EY"},
+    {"ej", "EY"},
+    {"ɛɪ", "EY"},
+    {"oʊ", "OW"},
+    {"əʊ", "OW"},
+    {"ou", "OW"},
+    {"ɔɪ", "OY"},
+    {"ɔʏ", "OY"},
+    {"ɔø", "OY"},
+    {"oi", "OY"},
+    {"oɪ", "OY"},
+    {"oj", "OY"},
+    {"ɔj", "OY"},
+    {"ɪə", "IY AH"},
+    {"iə", "IY AH"},
+    {"eə", "EH AH"},
+    {"ʊə", "UH AH"},
+    // Plosives and the glottal stop (silent).
+    {"p", "P"},
+    {"b", "B"},
+    {"ɓ", "B"},
+    {"t", "T"},
+    {"d", "D"},
+    {"ɗ", "D"},
+    {"ʈ", "T"},
+    {"ɖ", "D"},
+    {"c", "K"},
+    {"ɟ", "G"},
+    {"k", "K"},
+    {"g", "G"},
+    {"ɡ", "G"},
+    {"ɠ", "G"},
+    {"q", "K"},
+    {"ɢ", "G"},
+    {"ʔ", ""},
+    // Nasals.
+    {"m", "M"},
+    {"ɱ", "M"},
+    {"n", "N"},
+    {"ɳ", "N"},
+    {"ɲ", "N Y"},
+    {"ŋ", "NG"},
+    {"ɴ", "NG"},
+    // Trills, taps and approximant r: all R.
+    {"r", "R"},
+    {"ʀ", "R"},
+    {"ʁ", "R"},
+    {"ɾ", "R"},
+    {"ɽ", "R"},
+    {"ɹ", "R"},
+    {"ɻ", "R"},
+    {"ʙ", "R"},
+    // Fricatives.
+    {"ɸ", "F"},
+    {"β", "B"},
+    {"f", "F"},
+    {"v", "V"},
+    {"ⱱ", "V"},
+    {"θ", "TH"},
+    {"ð", "DH"},
+    {"s", "S"},
+    {"z", "Z"},
+    {"ʃ", "SH"},
+    {"ʒ", "ZH"},
+    {"ʂ", "SH"},
+    {"ʐ", "ZH"},
+    {"ɕ", "SH"},
+    {"ʑ", "ZH"},
+    {"ɧ", "SH"},
+    {"ç", "HH"},
+    {"ʝ", "Y"},
+    {"x", "HH"},
+    {"ɣ", "G"},
+    {"χ", "HH"},
+    {"ħ", "HH"},
+    {"ʕ", "HH"},
+    {"h", "HH"},
+    {"ɦ", "HH"},
+    {"ɬ", "L"},
+    {"ɮ", "L"},
+    // Approximants and laterals.
+    {"ʋ", "V"},
+    {"j", "Y"},
+    {"ɰ", "W"},
+    {"w", "W"},
+    {"ʍ", "W"},
+    {"ɥ", "W"},
+    {"l", "L"},
+    {"ɫ", "L"},
+    {"ɭ", "L"},
+    {"ʟ", "L"},
+    {"ʎ", "L Y"},
+    // Affricates (espeak writes them as one phoneme).
+    {"ts", "T S"},
+    {"dz", "D Z"},
+    {"tʃ", "CH"},
+    {"dʒ", "JH"},
+    {"tɕ", "CH"},
+    {"dʑ", "JH"},
+    {"tʂ", "CH"},
+    {"dʐ", "JH"},
+    {"ʈʂ", "CH"},
+    {"pf", "P F"},
+    // Clicks: the closest stop.
+    {"ʘ", "P"},
+    {"ǀ", "T"},
+    {"ǃ", "K"},
+    {"ǂ", "K"},
+    {"ǁ", "L"},
+});
+
+// en-us: the flap is a T ("forty"), r-coloured vowels keep their R.
+constexpr auto kEnglishIpa = std::to_array<Entry>({
+    {"ɾ", "T"},       {"a", "AE"},      {"ɜ", "ER"},    {"ɜɹ", "ER"},     {"ɪɹ", "IH R"},
+    {"iɹ", "IH R"},   {"ɛɹ", "EH R"},   {"eɹ", "EH R"}, {"ʊɹ", "UH R"},   {"uɹ", "UH R"},
+    {"oɹ", "AO R"},   {"ɔɹ", "AO R"},   {"ɑɹ", "AA R"}, {"aɪɚ", "AY ER"}, {"aɪə", "AY ER"},
+    {"aʊɚ", "AW ER"}, {"aʊə", "AW ER"}, {"ɪə", "IH R"}, {"eə", "EH R"},   {"ʊə", "UH R"},
+});
+
+// German: espeak's "-er" vowel ɜ is the open [ɐ], closer to AH than to ER.
+constexpr auto kGermanIpa = std::to_array<Entry>({
+    {"ɜ", "AH"},
+    {"ɐ", "AH"},
+    {"ʏ", "UH"},
+    {"e", "EY"},
+});
+
+constexpr auto kLetters = std::to_array<Entry>({
+    {"a", "AA"},  {"b", "B"},  {"c", "K"},    {"d", "D"},  {"e", "EH"},   {"f", "F"},  {"g", "G"},
+    {"h", "HH"},  {"i", "IY"}, {"j", "JH"},   {"k", "K"},  {"l", "L"},    {"m", "M"},  {"n", "N"},
+    {"o", "OW"},  {"p", "P"},  {"q", "K"},    {"r", "R"},  {"s", "S"},    {"t", "T"},  {"u", "UW"},
+    {"v", "V"},   {"w", "W"},  {"x", "K S"},  {"y", "IY"}, {"z", "Z"},    {"à", "AA"}, {"á", "AA"},
+    {"â", "AA"},  {"ä", "EH"}, {"ã", "AA N"}, {"å", "AO"}, {"æ", "AE"},   {"ç", "S"},  {"è", "EH"},
+    {"é", "EY"},  {"ê", "EH"}, {"ë", "EH"},   {"ì", "IY"}, {"í", "IY"},   {"î", "IY"}, {"ï", "IY"},
+    {"ñ", "N Y"}, {"ò", "OW"}, {"ó", "OW"},   {"ô", "OW"}, {"õ", "OW N"}, {"ö", "ER"}, {"ø", "ER"},
+    {"œ", "ER"},  {"ù", "UW"}, {"ú", "UW"},   {"û", "UW"}, {"ü", "UW"},   {"ý", "IY"}, {"ÿ", "IY"},
+    {"ß", "S"},
+});
+
+}  // namespace
+
+std::span<const Entry> CommonIpa() { return kCommonIpa; }
+std::span<const Entry> EnglishIpa() { return kEnglishIpa; }
+std::span<const Entry> GermanIpa() { return kGermanIpa; }
+std::span<const Entry> Letters() { return kLetters; }
+
+}  // namespace ytl::phone_tables
