@@ -77,8 +77,8 @@ Result<std::vector<ScoredWord>> ReadReference(const fs::path& words_txt, const f
 
 std::string LanguageCode(const std::string& name) {
   static const std::map<std::string, std::string> kCodes = {
-      {"English", "en"}, {"French", "fr"}, {"Spanish", "es"}, {"German", "de"},
-      {"Italian", "it"}, {"Portuguese", "pt"}};
+      {"English", "en"}, {"French", "fr"},  {"Spanish", "es"},
+      {"German", "de"},  {"Italian", "it"}, {"Portuguese", "pt"}};
   const auto it = kCodes.find(name);
   return it == kCodes.end() ? "en" : it->second;
 }

@@ -16,10 +16,10 @@
 namespace ytl::bench {
 
 struct DatasetSong {
-  std::string name;          // file stem, e.g. "Fantasma_-_Los_Rombos"
+  std::string name;  // file stem, e.g. "Fantasma_-_Los_Rombos"
   std::string audio_path;
   std::string lyrics_path;
-  std::string language;      // ISO 639-1 ("es"), "en" when the metadata is missing
+  std::string language;               // ISO 639-1 ("es"), "en" when the metadata is missing
   std::vector<ScoredWord> reference;  // words with their reference onsets
 };
 

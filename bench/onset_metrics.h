@@ -8,11 +8,11 @@ namespace ytl::bench {
 
 // Accuracy of one song's predicted onsets against the reference.
 struct OnsetScore {
-  double mean_abs_error_s = 0;    // AAE
+  double mean_abs_error_s = 0;  // AAE
   double median_abs_error_s = 0;
-  double within_300ms = 0;        // fraction of onsets within 0.3 s (PCO), in [0, 1]
+  double within_300ms = 0;  // fraction of onsets within 0.3 s (PCO), in [0, 1]
   std::size_t reference_words = 0;
-  std::size_t placed_words = 0;   // reference words the prediction had a time for
+  std::size_t placed_words = 0;  // reference words the prediction had a time for
 };
 
 struct ScoredWord {
