@@ -3,7 +3,7 @@
 //
 //   ytl-make-song OUT_DIR [--voice en] [--pitch 50] [--speed 150] [--lyrics FILE]
 //
-// Writes OUT_DIR/song.wav, OUT_DIR/song.txt and OUT_DIR/truth.csv (word,onset_s).
+// Writes OUT_DIR/song.wav, OUT_DIR/song.txt and OUT_DIR/truth.csv (index,word,onset_s).
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -68,8 +68,9 @@ int main(int argc, char** argv) {
   }
   std::ofstream(out_dir / "song.txt") << song->lyrics_text;
   std::ofstream truth(out_dir / "truth.csv");
-  truth << "word,onset_s\n";
-  for (const auto& word : song->words) truth << word.text << "," << word.onset_s << "\n";
+  truth << "index,word,onset_s\n";
+  for (const auto& word : song->words)
+    truth << word.index << "," << word.text << "," << word.onset_s << "\n";
   std::cout << "wrote " << (out_dir / "song.wav").string() << " (" << song->mix.duration_s()
             << " s, " << song->words.size() << " words)\n";
   return 0;

@@ -16,7 +16,7 @@ namespace {
 // What one espeak_Synth call produced: samples and word onsets in ms.
 struct SpokenLine {
   std::vector<short> samples;
-  std::vector<int> word_onsets_ms;
+  std::vector<std::pair<int, int>> word_onsets;  // (1-based character position, ms)
 };
 
 SpokenLine* g_current = nullptr;  // espeak-ng's callback has no user pointer
@@ -25,10 +25,17 @@ int CollectSpeech(short* wav, int count, espeak_EVENT* events) {
   if (wav != nullptr && count > 0)
     g_current->samples.insert(g_current->samples.end(), wav, wav + count);
   for (; events->type != espeakEVENT_LIST_TERMINATED; ++events) {
-    if (events->type == espeakEVENT_WORD)
-      g_current->word_onsets_ms.push_back(events->audio_position);
+    if (events->type == espeakEVENT_WORD) {
+      g_current->word_onsets.emplace_back(events->text_position, events->audio_position);
+    }
   }
   return 0;
+}
+
+std::size_t CodePointsIn(const std::string& text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  return n;
 }
 
 Result<SpokenLine> Speak(const std::string& text) {
@@ -108,16 +115,28 @@ Result<SyntheticSong> MakeSyntheticSong(const SyntheticSongSpec& spec) {
   };
   pad(spec.intro_s);
   const std::size_t half = (spec.lines.size() + 1) / 2;
+  int word_index = 0;
   for (std::size_t l = 0; l < spec.lines.size(); ++l) {
     if (l == half) pad(spec.break_s);
     auto spoken = Speak(spec.lines[l]);
     if (!spoken.ok()) return spoken.status();
+    // espeak-ng runs short function words together ("in the") under one
+    // event, so events are matched to words by character position; a word
+    // without its own event has no known onset and is left out of the truth.
+    const double line_start_s = static_cast<double>(voice.size()) / spec.sample_rate_hz;
     std::istringstream words(spec.lines[l]);
     std::string word;
-    const double line_start_s = static_cast<double>(voice.size()) / spec.sample_rate_hz;
-    for (int onset_ms : spoken->word_onsets_ms) {
-      if (!(words >> word)) break;
-      song.words.push_back({word, line_start_s + onset_ms / 1000.0});
+    std::size_t search_from = 0;
+    while (words >> word) {
+      const std::size_t byte_pos = spec.lines[l].find(word, search_from);
+      search_from = byte_pos + word.size();
+      const std::size_t char_pos = CodePointsIn(spec.lines[l].substr(0, byte_pos)) + 1;
+      for (const auto& [text_pos, ms] : spoken->word_onsets) {
+        if (static_cast<std::size_t>(text_pos) == char_pos) {
+          song.words.push_back({word, word_index, line_start_s + ms / 1000.0});
+        }
+      }
+      ++word_index;
     }
     const auto samples = ResampleLinear(spoken->samples, espeak_rate, spec.sample_rate_hz);
     voice.insert(voice.end(), samples.begin(), samples.end());

@@ -26,6 +26,7 @@ struct SyntheticSongSpec {
 
 struct TrueWord {
   std::string text;
+  int index = 0;  // position of the word in the whole lyric sheet
   double onset_s = 0;
 };
 

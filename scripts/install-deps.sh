@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages yt-lyrics builds and tests with (a no-op
+# when they are all there).
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config clang-format
+  libavformat-dev libavcodec-dev libswresample-dev libavutil-dev ffmpeg lame
+  libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
+  espeak-ng libespeak-ng-dev sox libsox-fmt-mp3
+  nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libsqlite3-dev libboost-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  yt-dlp
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=$([ "$(id -u)" -eq 0 ] && echo "" || echo sudo)
+  echo "installing Debian packages: ${missing[*]}"
+  log=$(mktemp)
+  if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+         $SUDO apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log"; rm -f "$log"
+    echo "apt-get failed; see above" >&2
+    exit 1
+  fi
+  rm -f "$log"
+fi
+

@@ -1,0 +1,68 @@
+// SyncPipeline: runs the stages that turn a song and its lyrics into
+// word-timed lyrics: source -> decode -> separate -> vad -> align (or
+// recognise). Knows nothing of the CLI, the web or the job queue.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "alignment/aligner.h"
+#include "alignment/alignment.h"
+#include "audio/decoder.h"
+#include "core/progress.h"
+#include "core/status.h"
+#include "lyrics/lyric_sheet_parser.h"
+#include "recognition/recognizer.h"
+#include "separation/separator.h"
+#include "sources/source.h"
+#include "sources/subprocess.h"
+#include "vad/voice_activity.h"
+
+namespace ytl {
+
+struct SyncRequest {
+  std::string source;                       // a local file or an http(s) URL
+  std::optional<std::string> lyrics_text;   // the lyric sheet; absent: transcribe
+  std::string lyrics_name = "lyrics";       // names the sheet in error messages
+  std::string language = "en";              // ISO 639-1 code of the lyrics
+};
+
+struct PipelineConfig {
+  DecodeOptions decode;
+  ParseOptions lyrics;
+  std::string yt_dlp_path = "yt-dlp";  // binary for URLs
+  double yt_dlp_timeout_s = 600;       // time limit of one download
+  std::string work_dir;                // scratch folder for downloads; owned by the caller
+  bool separate_vocals = true;         // false: align the plain downmix (ablation)
+  bool use_vocal_activity = true;      // false: treat the whole song as sung (ablation)
+
+  Status Validate() const;
+};
+
+// The engines a pipeline runs; none is owned. `recognizer` may be null when
+// only aligned syncs are wanted.
+struct SyncEngines {
+  const ProcessRunner* process_runner = nullptr;
+  const Separator* separator = nullptr;
+  const VoiceActivity* voice_activity = nullptr;
+  const Aligner* aligner = nullptr;
+  const Recognizer* recognizer = nullptr;
+};
+
+class SyncPipeline {
+ public:
+  // `engines` must outlive the pipeline. Thread-compatible: one Run at a time
+  // per pipeline unless the engines are thread-safe.
+  SyncPipeline(PipelineConfig config, SyncEngines engines);
+
+  // Runs every stage, reporting progress and checking ctx for cancellation
+  // between and inside stages. The Alignment's timings_s holds each stage's
+  // wall time in seconds.
+  Result<Alignment> Run(const SyncRequest& request, const StageContext& ctx) const;
+
+ private:
+  PipelineConfig config_;
+  SyncEngines engines_;
+};
+
+}  // namespace ytl

@@ -1,0 +1,172 @@
+// Bad inputs to `yt-lyrics sync`: each gives a clear error naming the input,
+// its documented exit code, no crash, and no stray files.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "cli/exit_codes.h"
+#include "sources/subprocess.h"
+#include "tests/support/synthetic_song.h"
+
+namespace ytl {
+namespace {
+namespace fs = std::filesystem;
+
+class CliErrors : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() /
+            ("ytl-cli-" + std::to_string(getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_ / "tmp");
+    fs::create_directories(root_ / "out");
+    // The CLI's scratch folders go here, so the test can see nothing is left.
+    setenv("TMPDIR", (root_ / "tmp").c_str(), 1);
+    testing::SyntheticSongSpec spec;
+    spec.lines = {"hello there my friend"};
+    spec.intro_s = spec.break_s = spec.outro_s = 0.5;
+    auto song = testing::MakeSyntheticSong(spec);
+    ASSERT_TRUE(song.ok());
+    ASSERT_TRUE(testing::WriteWav(Path("song.wav"), song->mix).ok());
+    Write("lyrics.txt", "hello there my friend\n");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  std::string Path(const std::string& name) const { return (root_ / name).string(); }
+  void Write(const std::string& name, const std::string& content) const {
+    std::ofstream(root_ / name, std::ios::binary) << content;
+  }
+
+  ProcessResult Sync(std::vector<std::string> args) const {
+    args.insert(args.begin(), {YTL_CLI_PATH, "sync"});
+    args.insert(args.end(), {"--output", Path("out"), "--quiet"});
+    RunOptions options;
+    options.timeout_s = 120;
+    auto result = PosixProcessRunner().Run(args, options);
+    EXPECT_TRUE(result.ok()) << result.status().ToString();
+    return result.ok() ? *result : ProcessResult{};
+  }
+
+  // The error case's common promises: exit code, message, nothing left behind.
+  void ExpectCleanFailure(const ProcessResult& result, int exit_code, const std::string& message) {
+    EXPECT_EQ(result.exit_code, exit_code) << result.stderr_text;
+    EXPECT_NE(result.stderr_text.find(message), std::string::npos) << result.stderr_text;
+    EXPECT_EQ(result.stderr_text.find("terminate called"), std::string::npos);
+    EXPECT_TRUE(fs::is_empty(root_ / "out")) << "output written despite the error";
+    EXPECT_TRUE(fs::is_empty(root_ / "tmp")) << "temporary files left behind";
+  }
+
+  fs::path root_;
+};
+
+TEST_F(CliErrors, MissingAudioFile) {
+  ExpectCleanFailure(Sync({Path("nope.mp3"), "--lyrics", Path("lyrics.txt")}),
+                     cli::kExitNotFound, "nope.mp3: no such file");
+}
+
+TEST_F(CliErrors, DirectoryAsAudio) {
+  fs::create_directories(root_ / "adir");
+  ExpectCleanFailure(Sync({Path("adir"), "--lyrics", Path("lyrics.txt")}),
+                     cli::kExitInvalidInput, "adir");
+}
+
+TEST_F(CliErrors, NonAudioFile) {
+  Write("notes.txt", "these are not sounds\n");
+  ExpectCleanFailure(Sync({Path("notes.txt"), "--lyrics", Path("lyrics.txt")}),
+                     cli::kExitInvalidInput, "not an audio or video file");
+}
+
+TEST_F(CliErrors, TruncatedMp3) {
+  const std::string mp3 = Path("song.mp3");
+  ASSERT_EQ(std::system(("lame --quiet '" + Path("song.wav") + "' '" + mp3 + "'").c_str()), 0);
+  fs::resize_file(mp3, 100);
+  ExpectCleanFailure(Sync({mp3, "--lyrics", Path("lyrics.txt")}), cli::kExitInvalidInput,
+                     "song.mp3");
+}
+
+TEST_F(CliErrors, ZeroLengthAudio) {
+  Write("empty.wav", "");
+  ExpectCleanFailure(Sync({Path("empty.wav"), "--lyrics", Path("lyrics.txt")}),
+                     cli::kExitInvalidInput, "empty.wav");
+}
+
+TEST_F(CliErrors, LyricsNotUtf8) {
+  Write("latin1.txt", "caf\xe9 au lait\n");
+  ExpectCleanFailure(Sync({Path("song.wav"), "--lyrics", Path("latin1.txt")}),
+                     cli::kExitInvalidInput, "not valid UTF-8 at byte 3");
+}
+
+TEST_F(CliErrors, EmptyLyrics) {
+  Write("empty.txt", "\n\n[Chorus]\n");
+  ExpectCleanFailure(Sync({Path("song.wav"), "--lyrics", Path("empty.txt")}),
+                     cli::kExitInvalidInput, "empty.txt");
+}
+
+TEST_F(CliErrors, MissingLyricsFile) {
+  ExpectCleanFailure(Sync({Path("song.wav"), "--lyrics", Path("gone.txt")}), cli::kExitNotFound,
+                     "gone.txt");
+}
+
+TEST_F(CliErrors, LyricsFarLongerThanAudio) {
+  std::string long_lyrics;
+  for (int i = 0; i < 200; ++i) long_lyrics += "la la la la la la la la la la\n";
+  Write("long.txt", long_lyrics);
+  ExpectCleanFailure(Sync({Path("song.wav"), "--lyrics", Path("long.txt")}),
+                     cli::kExitInvalidInput, "far more than can be sung");
+}
+
+TEST_F(CliErrors, UrlWhoseYtDlpFails) {
+  Write("yt-dlp", "#!/bin/sh\necho 'ERROR: [youtube] abc: Video unavailable' >&2\nexit 1\n");
+  fs::permissions(root_ / "yt-dlp", fs::perms::owner_all);
+  ExpectCleanFailure(Sync({"https://www.youtube.com/watch?v=abc", "--lyrics", Path("lyrics.txt"),
+                           "--yt-dlp", Path("yt-dlp")}),
+                     cli::kExitNotFound, "unavailable");
+}
+
+TEST_F(CliErrors, YtDlpNotInstalled) {
+  ExpectCleanFailure(Sync({"https://example.com/song", "--lyrics", Path("lyrics.txt"),
+                           "--yt-dlp", Path("no-such-yt-dlp")}),
+                     cli::kExitUnavailable, "yt-dlp not found");
+}
+
+TEST_F(CliErrors, UnknownFormat) {
+  ExpectCleanFailure(Sync({Path("song.wav"), "--lyrics", Path("lyrics.txt"), "--format", "mp4"}),
+                     cli::kExitInvalidInput, "mp4");
+}
+
+TEST_F(CliErrors, GoodInputWritesEveryFormat) {
+  const ProcessResult result = Sync({Path("song.wav"), "--lyrics", Path("lyrics.txt")});
+  ASSERT_EQ(result.exit_code, 0) << result.stderr_text;
+  for (const char* ext : {"lrc", "enhanced.lrc", "srt", "vtt", "ass", "json"}) {
+    EXPECT_TRUE(fs::exists(root_ / "out" / (std::string("song.") + ext))) << ext;
+  }
+  EXPECT_TRUE(fs::is_empty(root_ / "tmp"));
+}
+
+TEST_F(CliErrors, InterruptStopsCleanly) {
+  testing::SyntheticSongSpec spec;
+  for (int i = 0; i < 12; ++i) spec.lines.push_back("we sing along the night is long");
+  auto song = testing::MakeSyntheticSong(spec);
+  ASSERT_TRUE(song.ok());
+  ASSERT_TRUE(testing::WriteWav(Path("long.wav"), song->mix).ok());
+  std::string lyrics;
+  for (const auto& line : spec.lines) lyrics += line + "\n";
+  Write("long.txt", lyrics);
+
+  std::thread interrupter([] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    std::system("pkill -INT -f 'yt-lyrics sync .*long.wav'");
+  });
+  const ProcessResult result = Sync({Path("long.wav"), "--lyrics", Path("long.txt")});
+  interrupter.join();
+  ExpectCleanFailure(result, cli::kExitCancelled, "");
+}
+
+}  // namespace
+}  // namespace ytl
