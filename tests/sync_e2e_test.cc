@@ -30,9 +30,10 @@ TEST_P(SyncEndToEnd, PlacesEveryWordNearItsTrueOnset) {
   spec.voice = variant.voice;
   spec.pitch = variant.pitch;
   spec.speed_wpm = variant.speed_wpm;
-  spec.lines = {"the city lights are calling me tonight", "i walk along the river in the rain",
-                "every window holds a story of its own", "and every story has a song to sing",
-                "so hold my hand and never let me go", "we will be dancing till the morning comes"};
+  spec.lines = {
+      "the city lights are calling me tonight", "i walk along the river in the rain",
+      "every window holds a story of its own",  "and every story has a song to sing",
+      "so hold my hand and never let me go",    "we will be dancing till the morning comes"};
   auto song = testing::MakeSyntheticSong(spec);
   ASSERT_TRUE(song.ok()) << song.status().ToString();
   auto scratch = cli::TempDir::Create();

@@ -108,8 +108,8 @@ int RunBench(const BenchOptions& options, const CancelToken& cancel) {
     return ExitCodeFor(scratch.status());
   }
   const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
-  std::printf("%-34s %6s %7s %7s %7s %7s %8s\n", "song", "words", "AAE s", "med s", "<0.3s",
-              "RTF", "peak MB");
+  std::printf("%-34s %6s %7s %7s %7s %7s %8s\n", "song", "words", "AAE s", "med s", "<0.3s", "RTF",
+              "peak MB");
   std::vector<SongFigures> all;
   for (const auto& song : *songs) {
     if (!options.songs.empty() &&
@@ -118,9 +118,9 @@ int RunBench(const BenchOptions& options, const CancelToken& cancel) {
     }
     if (cancel.cancelled()) return kExitCancelled;
     const std::string out_dir = scratch->path() + "/" + std::to_string(all.size());
-    std::vector<std::string> args = {self, "sync", song.audio_path, "--lyrics", song.lyrics_path,
-                                     "--language", song.language, "--format", "json",
-                                     "--output", out_dir, "--quiet"};
+    std::vector<std::string> args = {
+        self,          "sync",     song.audio_path, "--lyrics", song.lyrics_path, "--language",
+        song.language, "--format", "json",          "--output", out_dir,          "--quiet"};
     args.insert(args.end(), options.sync_flags.begin(), options.sync_flags.end());
     auto run = RunMeasured(args);
     if (!run.ok() || run->exit_code != 0) {

@@ -9,10 +9,10 @@
 namespace ytl::cli {
 
 struct BenchOptions {
-  std::string dataset_dir;               // JamendoLyrics layout (see bench/jamendo_dataset.h)
-  std::vector<std::string> songs;        // only these song names; empty: all
-  std::vector<std::string> sync_flags;   // passed to every `yt-lyrics sync` (e.g. --separator none)
-  std::string json_report;               // also write the figures as JSON here; empty: don't
+  std::string dataset_dir;              // JamendoLyrics layout (see bench/jamendo_dataset.h)
+  std::vector<std::string> songs;       // only these song names; empty: all
+  std::vector<std::string> sync_flags;  // passed to every `yt-lyrics sync` (e.g. --separator none)
+  std::string json_report;              // also write the figures as JSON here; empty: don't
 };
 
 // Syncs each song in a child `yt-lyrics sync` process (so that its peak

@@ -23,8 +23,7 @@ Result<Engines> Engines::Build(const EngineOptions& options) {
   if (!separator.ok()) return separator.status();
   engines.separator_ = std::move(separator).value();
 
-  engines.voice_activity_ =
-      std::make_unique<SpectralVoiceActivity>(SpectralVoiceActivityConfig{});
+  engines.voice_activity_ = std::make_unique<SpectralVoiceActivity>(SpectralVoiceActivityConfig{});
 
   const std::string model_root =
       options.model_dir.empty() ? "/usr/share/pocketsphinx/model/en-us" : options.model_dir;
@@ -51,8 +50,8 @@ Result<Engines> Engines::Build(const EngineOptions& options) {
 }
 
 SyncEngines Engines::View() const {
-  return SyncEngines{process_runner_.get(), separator_.get(), voice_activity_.get(),
-                     aligner_.get(), recognizer_.get()};
+  return SyncEngines{process_runner_.get(), separator_.get(), voice_activity_.get(), aligner_.get(),
+                     recognizer_.get()};
 }
 
 }  // namespace ytl::cli

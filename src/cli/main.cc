@@ -57,8 +57,9 @@ void AddSyncCommand(CLI::App& app, ytl::cli::SyncOptions& o) {
 void AddBenchCommand(CLI::App& app, ytl::cli::BenchOptions& o) {
   CLI::App* bench =
       app.add_subcommand("bench", "Score the sync engine on a JamendoLyrics-layout dataset");
-  bench->footer("\nExample:\n  yt-lyrics bench --dataset ../shared/data/jamendo-dev\n"
-                "  yt-lyrics bench --dataset DIR -- --separator none   # ablation");
+  bench->footer(
+      "\nExample:\n  yt-lyrics bench --dataset ../shared/data/jamendo-dev\n"
+      "  yt-lyrics bench --dataset DIR -- --separator none   # ablation");
   bench->add_option("--dataset", o.dataset_dir, "dataset folder")->required();
   bench->add_option("--song", o.songs, "only this song (repeatable)");
   bench->add_option("--json", o.json_report, "also write the figures as JSON to this file");

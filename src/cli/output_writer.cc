@@ -61,8 +61,9 @@ Result<std::vector<std::string>> WriteOutputs(const Alignment& alignment,
   std::vector<std::string> written;
   if (output == "-") {
     if (formats.size() != 1) {
-      return Status::InvalidInput("--output - writes to stdout and takes exactly one --format; "
-                                  "give one format or an output folder");
+      return Status::InvalidInput(
+          "--output - writes to stdout and takes exactly one --format; "
+          "give one format or an output folder");
     }
     std::cout << Export(alignment, formats[0]) << std::flush;
     written.push_back("-");

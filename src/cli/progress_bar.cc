@@ -41,8 +41,9 @@ void ProgressBar::Draw(double fraction) {
     last_step_ = percent;
     constexpr int kWidth = 30;
     const int filled = static_cast<int>(fraction * kWidth);
-    std::fprintf(out_, "\r%-9s [%s%s] %3d%% %6.1fs", stage_.c_str(), std::string(filled, '#').c_str(),
-                 std::string(kWidth - filled, '.').c_str(), percent, elapsed_s);
+    std::fprintf(out_, "\r%-9s [%s%s] %3d%% %6.1fs", stage_.c_str(),
+                 std::string(filled, '#').c_str(), std::string(kWidth - filled, '.').c_str(),
+                 percent, elapsed_s);
   } else {
     const int quarter = static_cast<int>(fraction * 4);
     if (quarter == last_step_) return;

@@ -94,8 +94,8 @@ int RunSync(const SyncOptions& options, const CancelToken& cancel) {
   SyncRequest request;
   request.source = options.source;
   request.lyrics_text = std::move(lyrics);
-  request.lyrics_name = options.lyrics_path == "-" ? "lyrics from stdin"
-                                                   : "lyrics file " + options.lyrics_path;
+  request.lyrics_name =
+      options.lyrics_path == "-" ? "lyrics from stdin" : "lyrics file " + options.lyrics_path;
   request.language = options.language;
 
   NullProgress silent;

@@ -9,18 +9,18 @@
 namespace ytl::cli {
 
 struct SyncOptions {
-  std::string source;               // a local audio/video file or an http(s) URL
-  std::string lyrics_path;          // a lyric sheet, "-" for stdin, empty to transcribe
-  std::string language = "en";      // ISO 639-1 code of the lyrics
+  std::string source;           // a local audio/video file or an http(s) URL
+  std::string lyrics_path;      // a lyric sheet, "-" for stdin, empty to transcribe
+  std::string language = "en";  // ISO 639-1 code of the lyrics
   std::string formats = "lrc,elrc,srt,vtt,ass,json";
-  std::string output = ".";         // a folder, or "-" for stdout
+  std::string output = ".";  // a folder, or "-" for stdout
   std::string yt_dlp_path = "yt-dlp";
   double yt_dlp_timeout_s = 600;
-  double max_duration_s = 3600;     // longer audio is refused
-  std::string separator = "dsp";    // dsp | none | demucs
+  double max_duration_s = 3600;   // longer audio is refused
+  std::string separator = "dsp";  // dsp | none | demucs
   bool use_vocal_activity = true;
-  bool quiet = false;               // no progress, no notes on stderr
-  std::string model_dir;            // PocketSphinx en-us model folder; empty: Debian's
+  bool quiet = false;     // no progress, no notes on stderr
+  std::string model_dir;  // PocketSphinx en-us model folder; empty: Debian's
 };
 
 // Runs the command and returns the process exit code. Errors and notes go to

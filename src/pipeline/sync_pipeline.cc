@@ -98,8 +98,8 @@ Result<Alignment> SyncPipeline::Run(const SyncRequest& request, const StageConte
     if (!result.ok()) {
       if (!source.is_url) return result.status();
       return Status(result.status().code() == Status::Code::kInvalidInput
-                        ? Status::InvalidInput("audio downloaded from " + request.source +
-                                               ": " + result.status().message())
+                        ? Status::InvalidInput("audio downloaded from " + request.source + ": " +
+                                               result.status().message())
                         : result.status());
     }
     decoded = std::move(result).value();
@@ -114,15 +114,20 @@ Result<Alignment> SyncPipeline::Run(const SyncRequest& request, const StageConte
   {
     StageTimer timer(timings, "separate");
     if (config_.separate_vocals) {
+      // Peak memory matters on long songs: each buffer is released as soon as
+      // the next one no longer needs it.
+      decoded.mono16k = AudioBuffer();
       auto separated = engines_.separator->Separate(decoded.original, ctx);
       if (!separated.ok()) return separated.status();
-      auto resampled = Resample(*separated, 16000, 1);
+      decoded.original = AudioBuffer();
+      AudioBuffer separated_vocals = std::move(separated).value();
+      auto resampled = Resample(separated_vocals, 16000, 1);
       if (!resampled.ok()) return resampled.status();
       vocals = std::move(resampled).value();
     } else {
+      decoded.original = AudioBuffer();
       vocals = std::move(decoded.mono16k);
     }
-    decoded.original = AudioBuffer();  // the mix is not needed any more
   }
   if (ctx.cancelled()) return Status::Cancelled("stopped before finding the sung regions");
 

@@ -21,10 +21,10 @@
 namespace ytl {
 
 struct SyncRequest {
-  std::string source;                       // a local file or an http(s) URL
-  std::optional<std::string> lyrics_text;   // the lyric sheet; absent: transcribe
-  std::string lyrics_name = "lyrics";       // names the sheet in error messages
-  std::string language = "en";              // ISO 639-1 code of the lyrics
+  std::string source;                      // a local file or an http(s) URL
+  std::optional<std::string> lyrics_text;  // the lyric sheet; absent: transcribe
+  std::string lyrics_name = "lyrics";      // names the sheet in error messages
+  std::string language = "en";             // ISO 639-1 code of the lyrics
 };
 
 struct PipelineConfig {

@@ -1,5 +1,6 @@
-// Bad inputs to `yt-lyrics sync`: each gives a clear error naming the input,
-// its documented exit code, no crash, and no stray files.
+// The `yt-lyrics sync` command as a user runs it. Bad inputs each give a
+// clear error naming the input, their documented exit code, no crash, and no
+// stray files.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -7,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "cli/exit_codes.h"
@@ -17,9 +19,11 @@ namespace ytl {
 namespace {
 namespace fs = std::filesystem;
 
-class CliErrors : public ::testing::Test {
+class Cli : public ::testing::Test {
  protected:
   void SetUp() override {
+    const char* tmpdir = std::getenv("TMPDIR");
+    saved_tmpdir_ = tmpdir != nullptr ? tmpdir : "";
     root_ = fs::temp_directory_path() /
             ("ytl-cli-" + std::to_string(getpid()) + "-" +
              ::testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -36,7 +40,14 @@ class CliErrors : public ::testing::Test {
     ASSERT_TRUE(testing::WriteWav(Path("song.wav"), song->mix).ok());
     Write("lyrics.txt", "hello there my friend\n");
   }
-  void TearDown() override { fs::remove_all(root_); }
+  void TearDown() override {
+    fs::remove_all(root_);
+    if (saved_tmpdir_.empty()) {
+      unsetenv("TMPDIR");
+    } else {
+      setenv("TMPDIR", saved_tmpdir_.c_str(), 1);
+    }
+  }
 
   std::string Path(const std::string& name) const { return (root_ / name).string(); }
   void Write(const std::string& name, const std::string& content) const {
@@ -63,26 +74,27 @@ class CliErrors : public ::testing::Test {
   }
 
   fs::path root_;
+  std::string saved_tmpdir_;
 };
 
-TEST_F(CliErrors, MissingAudioFile) {
-  ExpectCleanFailure(Sync({Path("nope.mp3"), "--lyrics", Path("lyrics.txt")}),
-                     cli::kExitNotFound, "nope.mp3: no such file");
+TEST_F(Cli, MissingAudioFile) {
+  ExpectCleanFailure(Sync({Path("nope.mp3"), "--lyrics", Path("lyrics.txt")}), cli::kExitNotFound,
+                     "nope.mp3: no such file");
 }
 
-TEST_F(CliErrors, DirectoryAsAudio) {
+TEST_F(Cli, DirectoryAsAudio) {
   fs::create_directories(root_ / "adir");
-  ExpectCleanFailure(Sync({Path("adir"), "--lyrics", Path("lyrics.txt")}),
-                     cli::kExitInvalidInput, "adir");
+  ExpectCleanFailure(Sync({Path("adir"), "--lyrics", Path("lyrics.txt")}), cli::kExitInvalidInput,
+                     "adir");
 }
 
-TEST_F(CliErrors, NonAudioFile) {
+TEST_F(Cli, NonAudioFile) {
   Write("notes.txt", "these are not sounds\n");
   ExpectCleanFailure(Sync({Path("notes.txt"), "--lyrics", Path("lyrics.txt")}),
                      cli::kExitInvalidInput, "not an audio or video file");
 }
 
-TEST_F(CliErrors, TruncatedMp3) {
+TEST_F(Cli, TruncatedMp3) {
   const std::string mp3 = Path("song.mp3");
   ASSERT_EQ(std::system(("lame --quiet '" + Path("song.wav") + "' '" + mp3 + "'").c_str()), 0);
   fs::resize_file(mp3, 100);
@@ -90,38 +102,38 @@ TEST_F(CliErrors, TruncatedMp3) {
                      "song.mp3");
 }
 
-TEST_F(CliErrors, ZeroLengthAudio) {
+TEST_F(Cli, ZeroLengthAudio) {
   Write("empty.wav", "");
   ExpectCleanFailure(Sync({Path("empty.wav"), "--lyrics", Path("lyrics.txt")}),
                      cli::kExitInvalidInput, "empty.wav");
 }
 
-TEST_F(CliErrors, LyricsNotUtf8) {
+TEST_F(Cli, LyricsNotUtf8) {
   Write("latin1.txt", "caf\xe9 au lait\n");
   ExpectCleanFailure(Sync({Path("song.wav"), "--lyrics", Path("latin1.txt")}),
                      cli::kExitInvalidInput, "not valid UTF-8 at byte 3");
 }
 
-TEST_F(CliErrors, EmptyLyrics) {
+TEST_F(Cli, EmptyLyrics) {
   Write("empty.txt", "\n\n[Chorus]\n");
   ExpectCleanFailure(Sync({Path("song.wav"), "--lyrics", Path("empty.txt")}),
                      cli::kExitInvalidInput, "empty.txt");
 }
 
-TEST_F(CliErrors, MissingLyricsFile) {
+TEST_F(Cli, MissingLyricsFile) {
   ExpectCleanFailure(Sync({Path("song.wav"), "--lyrics", Path("gone.txt")}), cli::kExitNotFound,
                      "gone.txt");
 }
 
-TEST_F(CliErrors, LyricsFarLongerThanAudio) {
+TEST_F(Cli, LyricsFarLongerThanAudio) {
   std::string long_lyrics;
   for (int i = 0; i < 200; ++i) long_lyrics += "la la la la la la la la la la\n";
   Write("long.txt", long_lyrics);
-  ExpectCleanFailure(Sync({Path("song.wav"), "--lyrics", Path("long.txt")}),
-                     cli::kExitInvalidInput, "far more than can be sung");
+  ExpectCleanFailure(Sync({Path("song.wav"), "--lyrics", Path("long.txt")}), cli::kExitInvalidInput,
+                     "far more than can be sung");
 }
 
-TEST_F(CliErrors, UrlWhoseYtDlpFails) {
+TEST_F(Cli, UrlWhoseYtDlpFails) {
   Write("yt-dlp", "#!/bin/sh\necho 'ERROR: [youtube] abc: Video unavailable' >&2\nexit 1\n");
   fs::permissions(root_ / "yt-dlp", fs::perms::owner_all);
   ExpectCleanFailure(Sync({"https://www.youtube.com/watch?v=abc", "--lyrics", Path("lyrics.txt"),
@@ -129,18 +141,18 @@ TEST_F(CliErrors, UrlWhoseYtDlpFails) {
                      cli::kExitNotFound, "unavailable");
 }
 
-TEST_F(CliErrors, YtDlpNotInstalled) {
-  ExpectCleanFailure(Sync({"https://example.com/song", "--lyrics", Path("lyrics.txt"),
-                           "--yt-dlp", Path("no-such-yt-dlp")}),
+TEST_F(Cli, YtDlpNotInstalled) {
+  ExpectCleanFailure(Sync({"https://example.com/song", "--lyrics", Path("lyrics.txt"), "--yt-dlp",
+                           Path("no-such-yt-dlp")}),
                      cli::kExitUnavailable, "yt-dlp not found");
 }
 
-TEST_F(CliErrors, UnknownFormat) {
+TEST_F(Cli, UnknownFormat) {
   ExpectCleanFailure(Sync({Path("song.wav"), "--lyrics", Path("lyrics.txt"), "--format", "mp4"}),
                      cli::kExitInvalidInput, "mp4");
 }
 
-TEST_F(CliErrors, GoodInputWritesEveryFormat) {
+TEST_F(Cli, GoodInputWritesEveryFormat) {
   const ProcessResult result = Sync({Path("song.wav"), "--lyrics", Path("lyrics.txt")});
   ASSERT_EQ(result.exit_code, 0) << result.stderr_text;
   for (const char* ext : {"lrc", "enhanced.lrc", "srt", "vtt", "ass", "json"}) {
@@ -149,7 +161,7 @@ TEST_F(CliErrors, GoodInputWritesEveryFormat) {
   EXPECT_TRUE(fs::is_empty(root_ / "tmp"));
 }
 
-TEST_F(CliErrors, InterruptStopsCleanly) {
+TEST_F(Cli, InterruptStopsCleanly) {
   testing::SyntheticSongSpec spec;
   for (int i = 0; i < 12; ++i) spec.lines.push_back("we sing along the night is long");
   auto song = testing::MakeSyntheticSong(spec);
@@ -166,6 +178,54 @@ TEST_F(CliErrors, InterruptStopsCleanly) {
   const ProcessResult result = Sync({Path("long.wav"), "--lyrics", Path("long.txt")});
   interrupter.join();
   ExpectCleanFailure(result, cli::kExitCancelled, "");
+}
+
+}  // namespace
+}  // namespace ytl
+
+namespace ytl {
+namespace {
+
+TEST_F(Cli, WithoutLyricsTranscribesAndSaysSo) {
+  RunOptions options;
+  options.timeout_s = 120;
+  auto result = PosixProcessRunner().Run(
+      {YTL_CLI_PATH, "sync", Path("song.wav"), "--format", "json", "--output", "-"}, options);
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result->exit_code, 0) << result->stderr_text;
+  EXPECT_NE(result->stdout_text.find("\"mode\": \"transcribed\""), std::string::npos)
+      << result->stdout_text;
+  EXPECT_NE(result->stderr_text.find("lyrics text gives far better results"), std::string::npos);
+}
+
+TEST_F(Cli, LyricsFromStdinAndOneFormatToStdout) {
+  const std::string command = std::string(YTL_CLI_PATH) + " sync '" + Path("song.wav") +
+                              "' --lyrics - --format srt --output - --quiet < '" +
+                              Path("lyrics.txt") + "' > '" + Path("out.srt") + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::ifstream in(Path("out.srt"));
+  const std::string srt((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(srt.find("1\n00:00:0"), std::string::npos) << srt;
+  EXPECT_NE(srt.find("hello there my friend"), std::string::npos) << srt;
+}
+
+TEST_F(Cli, StdoutWithSeveralFormatsIsAUsageMistake) {
+  RunOptions options;
+  auto result = PosixProcessRunner().Run(
+      {YTL_CLI_PATH, "sync", Path("song.wav"), "--lyrics", Path("lyrics.txt"), "--output", "-"},
+      options);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result->exit_code, cli::kExitInvalidInput);
+  EXPECT_NE(result->stderr_text.find("exactly one --format"), std::string::npos);
+}
+
+TEST_F(Cli, HelpShowsExamplesAndExitCodes) {
+  RunOptions options;
+  auto result = PosixProcessRunner().Run({YTL_CLI_PATH, "sync", "--help"}, options);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result->exit_code, 0);
+  EXPECT_NE(result->stdout_text.find("Examples:"), std::string::npos);
+  EXPECT_NE(result->stdout_text.find("130 interrupted"), std::string::npos);
 }
 
 }  // namespace
