@@ -8,7 +8,7 @@ packages=(
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev ffmpeg lame
   libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
   espeak-ng libespeak-ng-dev sox libsox-fmt-mp3
-  nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libsqlite3-dev libboost-dev
+  libssl-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libsqlite3-dev libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   yt-dlp
 )

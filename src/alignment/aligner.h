@@ -1,6 +1,7 @@
 // Aligner: places every lyric word of a sheet in time.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "alignment/alignment.h"
@@ -21,6 +22,9 @@ class Aligner {
   virtual Result<Alignment> Align(const AudioBuffer& vocals, const VocalActivity& activity,
                                   const LyricSheet& sheet, const StageContext& ctx) const = 0;
   virtual std::string_view name() const = 0;
+  // Identifies the engine and every parameter that changes its output (for
+  // the stage cache).
+  virtual std::string Fingerprint() const { return std::string(name()); }
 };
 
 }  // namespace ytl

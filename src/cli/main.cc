@@ -51,6 +51,9 @@ void AddSyncCommand(CLI::App& app, ytl::cli::SyncOptions& o) {
   sync->add_flag("!--no-vad", o.use_vocal_activity,
                  "align over the whole song instead of the sung regions");
   sync->add_option("--model-dir", o.model_dir, "PocketSphinx en-us model folder");
+  sync->add_option("--cache-dir", o.cache_dir,
+                   "keep stage outputs here: a repeated sync (other lyrics, other formats) "
+                   "reuses them");
   sync->add_flag("-q,--quiet", o.quiet, "no progress or notes on stderr");
 }
 

@@ -101,7 +101,10 @@ int RunSync(const SyncOptions& options, const CancelToken& cancel) {
   NullProgress silent;
   ProgressBar bar(stderr, isatty(STDERR_FILENO) != 0);
   StageContext ctx{options.quiet ? static_cast<ProgressSink*>(&silent) : &bar, &cancel};
-  SyncPipeline pipeline(config, engines->View());
+  SyncEngines view = engines->View();
+  std::optional<DirectoryStageCache> cache;
+  if (!options.cache_dir.empty()) view.cache = &cache.emplace(options.cache_dir);
+  SyncPipeline pipeline(config, view);
   auto alignment = pipeline.Run(request, ctx);
   bar.Finish();
   if (!alignment.ok()) return Fail(alignment.status());

@@ -21,6 +21,7 @@ struct SyncOptions {
   bool use_vocal_activity = true;
   bool quiet = false;     // no progress, no notes on stderr
   std::string model_dir;  // PocketSphinx en-us model folder; empty: Debian's
+  std::string cache_dir;  // keep stage outputs here to reuse them; empty: don't
 };
 
 // Runs the command and returns the process exit code. Errors and notes go to

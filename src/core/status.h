@@ -16,13 +16,13 @@ class [[nodiscard]] Status {
  public:
   enum class Code {
     kOk = 0,
-    kInvalidInput,   // the user's input is wrong (bad file, bad lyrics, bad flag)
-    kNotFound,       // a file, job or resource does not exist
-    kUnavailable,    // a dependency (yt-dlp, network, engine) is missing or failing
-    kCancelled,      // the user or the server asked to stop
+    kInvalidInput,  // the user's input is wrong (bad file, bad lyrics, bad flag)
+    kNotFound,      // a file, job or resource does not exist
+    kUnavailable,   // a dependency (yt-dlp, network, engine) is missing or failing
+    kCancelled,     // the user or the server asked to stop
     kDeadlineExceeded,
     kResourceExhausted,  // a configured limit was hit
-    kInternal,       // a bug or an unexpected library failure
+    kInternal,           // a bug or an unexpected library failure
   };
 
   Status() = default;
@@ -58,7 +58,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
     assert(!status_.ok() && "a Result built from a Status must carry an error");
   }
@@ -82,8 +82,8 @@ class [[nodiscard]] Result {
 }  // namespace ytl
 
 // Returns early from the enclosing function when `expr` yields a non-OK Status.
-#define YTL_RETURN_IF_ERROR(expr)            \
-  do {                                       \
-    ::ytl::Status ytl_status_ = (expr);      \
+#define YTL_RETURN_IF_ERROR(expr)              \
+  do {                                         \
+    ::ytl::Status ytl_status_ = (expr);        \
     if (!ytl_status_.ok()) return ytl_status_; \
   } while (0)

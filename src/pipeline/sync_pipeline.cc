@@ -5,6 +5,10 @@
 #include <utility>
 
 #include "audio/resampler.h"
+#include "core/content_hash.h"
+#include "export/json_reader.h"
+#include "export/json_writer.h"
+#include "pipeline/stage_codec.h"
 
 namespace ytl {
 namespace {
@@ -12,6 +16,11 @@ namespace {
 // More words per second of audio than anyone sings: the lyrics are not for
 // this audio (or the audio is cut short).
 constexpr double kMaxWordsPerSecond = 8.0;
+
+// Bump when a stage's output format or meaning changes, so old cache entries
+// are never read.
+constexpr const char* kCacheVersion = "1";
+constexpr int kRecognitionRateHz = 16000;
 
 // Measures one stage's wall time into `timings`.
 class StageTimer {
@@ -63,8 +72,98 @@ Status PipelineConfig::Validate() const {
 SyncPipeline::SyncPipeline(PipelineConfig config, SyncEngines engines)
     : config_(std::move(config)), engines_(engines) {}
 
+std::optional<std::string> SyncPipeline::CacheLoad(const std::string& key) const {
+  if (engines_.cache == nullptr) return std::nullopt;
+  auto loaded = engines_.cache->Load(key);
+  return loaded.ok() ? *loaded : std::nullopt;
+}
+
+void SyncPipeline::CacheStore(const std::string& key, std::string_view bytes) const {
+  if (engines_.cache != nullptr) (void)engines_.cache->Store(key, bytes);
+}
+
+Result<AudioBuffer> SyncPipeline::IsolatedVocals(const ResolvedSource& source,
+                                                 const std::string& key, Timings& timings,
+                                                 const StageContext& ctx) const {
+  if (auto cached = CacheLoad(key)) {
+    auto vocals = DecodeAudio(*cached);
+    if (vocals.ok()) {
+      ctx.Report("separate", 1.0);
+      return vocals;
+    }
+  }
+  DecodedAudio decoded;
+  {
+    StageTimer timer(timings, "decode");
+    auto result = DecodeFile(source.audio_path, config_.decode, ctx);
+    if (!result.ok()) {
+      if (!source.is_url || result.status().code() != Status::Code::kInvalidInput) {
+        return result.status();
+      }
+      return Status::InvalidInput("the audio yt-dlp downloaded: " + result.status().message());
+    }
+    decoded = std::move(result).value();
+  }
+  if (ctx.cancelled()) return Status::Cancelled("stopped before separating vocals");
+  AudioBuffer vocals;
+  {
+    StageTimer timer(timings, "separate");
+    if (config_.separate_vocals) {
+      // Peak memory matters on long songs: each buffer is released as soon as
+      // the next one no longer needs it.
+      decoded.mono16k = AudioBuffer();
+      auto separated = engines_.separator->Separate(decoded.original, ctx);
+      if (!separated.ok()) return separated.status();
+      decoded.original = AudioBuffer();
+      AudioBuffer separated_vocals = std::move(separated).value();
+      auto resampled = Resample(separated_vocals, kRecognitionRateHz, 1);
+      if (!resampled.ok()) return resampled.status();
+      vocals = std::move(resampled).value();
+    } else {
+      decoded.original = AudioBuffer();
+      vocals = std::move(decoded.mono16k);
+    }
+  }
+  CacheStore(key, EncodeAudio(vocals));
+  return vocals;
+}
+
+Result<VocalActivity> SyncPipeline::SungRegions(const AudioBuffer& vocals, const std::string& key,
+                                                Timings& timings, const StageContext& ctx) const {
+  if (!config_.use_vocal_activity) return WholeSongIsSung(vocals);
+  if (auto cached = CacheLoad(key)) {
+    auto activity = DecodeActivity(*cached);
+    if (activity.ok()) return activity;
+  }
+  StageTimer timer(timings, "vad");
+  auto detected = engines_.voice_activity->Detect(vocals, ctx);
+  if (!detected.ok()) return detected.status();
+  CacheStore(key, EncodeActivity(*detected));
+  return detected;
+}
+
+Result<Alignment> SyncPipeline::Words(const AudioBuffer& vocals, const VocalActivity& activity,
+                                      const std::optional<LyricSheet>& sheet,
+                                      const std::string& key, Timings& timings,
+                                      const StageContext& ctx) const {
+  if (auto cached = CacheLoad(key)) {
+    auto alignment = ParseAlignmentJson(*cached);
+    if (alignment.ok()) return alignment;
+  }
+  Result<Alignment> alignment = Status::Internal("no alignment stage ran");
+  if (sheet) {
+    StageTimer timer(timings, "align");
+    alignment = engines_.aligner->Align(vocals, activity, *sheet, ctx);
+  } else {
+    StageTimer timer(timings, "recognize");
+    alignment = engines_.recognizer->Transcribe(vocals, activity, ctx);
+  }
+  if (alignment.ok()) CacheStore(key, WriteAlignmentJson(*alignment));
+  return alignment;
+}
+
 Result<Alignment> SyncPipeline::Run(const SyncRequest& request, const StageContext& ctx) const {
-  std::map<std::string, double> timings;
+  Timings timings;
   std::optional<LyricSheet> sheet;
   if (request.lyrics_text) {
     StageTimer timer(timings, "lyrics");
@@ -91,70 +190,37 @@ Result<Alignment> SyncPipeline::Run(const SyncRequest& request, const StageConte
   }
   if (ctx.cancelled()) return Status::Cancelled("stopped before decoding");
 
-  DecodedAudio decoded;
-  {
-    StageTimer timer(timings, "decode");
-    auto result = DecodeFile(source.audio_path, config_.decode, ctx);
-    if (!result.ok()) {
-      if (!source.is_url) return result.status();
-      return Status(result.status().code() == Status::Code::kInvalidInput
-                        ? Status::InvalidInput("audio downloaded from " + request.source + ": " +
-                                               result.status().message())
-                        : result.status());
-    }
-    decoded = std::move(result).value();
+  std::string audio_hash = "uncached";
+  if (engines_.cache != nullptr) {
+    auto hash = Sha256OfFile(source.audio_path);
+    if (!hash.ok()) return hash.status();
+    audio_hash = *hash;
   }
+  const std::string separator =
+      config_.separate_vocals ? engines_.separator->Fingerprint() : std::string("none");
+  const std::string vocals_key = std::string("v") + kCacheVersion + "/vocals/" + audio_hash + "/" +
+                                 separator + "/" + std::to_string(kRecognitionRateHz);
+  auto vocals = IsolatedVocals(source, vocals_key, timings, ctx);
+  if (!vocals.ok()) return vocals.status();
   if (sheet) {
-    YTL_RETURN_IF_ERROR(
-        CheckLyricsFitAudio(*sheet, decoded.mono16k.duration_s(), request.lyrics_name));
-  }
-  if (ctx.cancelled()) return Status::Cancelled("stopped before separating vocals");
-
-  AudioBuffer vocals;
-  {
-    StageTimer timer(timings, "separate");
-    if (config_.separate_vocals) {
-      // Peak memory matters on long songs: each buffer is released as soon as
-      // the next one no longer needs it.
-      decoded.mono16k = AudioBuffer();
-      auto separated = engines_.separator->Separate(decoded.original, ctx);
-      if (!separated.ok()) return separated.status();
-      decoded.original = AudioBuffer();
-      AudioBuffer separated_vocals = std::move(separated).value();
-      auto resampled = Resample(separated_vocals, 16000, 1);
-      if (!resampled.ok()) return resampled.status();
-      vocals = std::move(resampled).value();
-    } else {
-      decoded.original = AudioBuffer();
-      vocals = std::move(decoded.mono16k);
-    }
+    YTL_RETURN_IF_ERROR(CheckLyricsFitAudio(*sheet, vocals->duration_s(), request.lyrics_name));
   }
   if (ctx.cancelled()) return Status::Cancelled("stopped before finding the sung regions");
 
-  VocalActivity activity;
-  {
-    StageTimer timer(timings, "vad");
-    if (config_.use_vocal_activity) {
-      auto detected = engines_.voice_activity->Detect(vocals, ctx);
-      if (!detected.ok()) return detected.status();
-      activity = std::move(detected).value();
-    } else {
-      activity = WholeSongIsSung(vocals);
-    }
-  }
+  const std::string activity_key = vocals_key + "/vad/" + engines_.voice_activity->Fingerprint();
+  auto activity = SungRegions(*vocals, activity_key, timings, ctx);
+  if (!activity.ok()) return activity.status();
   if (ctx.cancelled()) return Status::Cancelled("stopped before aligning");
 
-  Result<Alignment> alignment = Status::Internal("no alignment stage ran");
-  if (sheet) {
-    StageTimer timer(timings, "align");
-    alignment = engines_.aligner->Align(vocals, activity, *sheet, ctx);
-  } else {
-    StageTimer timer(timings, "recognize");
-    alignment = engines_.recognizer->Transcribe(vocals, activity, ctx);
-  }
+  const std::string words_key =
+      activity_key + (config_.use_vocal_activity ? "" : "/whole-song") +
+      (sheet ? "/align/" + engines_.aligner->Fingerprint() + "/" +
+                   Sha256Hex(request.language + "\n" + *request.lyrics_text)
+             : "/recognize/" + std::string(engines_.recognizer->name()));
+  auto alignment = Words(*vocals, *activity, sheet, words_key, timings, ctx);
   if (!alignment.ok()) return alignment.status();
   alignment->source = request.source;
-  alignment->duration_s = vocals.duration_s();
+  alignment->duration_s = vocals->duration_s();
   alignment->language = request.language;
   alignment->mode = sheet ? SyncMode::kAligned : SyncMode::kTranscribed;
   alignment->timings_s = std::move(timings);

@@ -3,6 +3,7 @@
 // recognise). Knows nothing of the CLI, the web or the job queue.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -12,6 +13,7 @@
 #include "core/progress.h"
 #include "core/status.h"
 #include "lyrics/lyric_sheet_parser.h"
+#include "pipeline/stage_cache.h"
 #include "recognition/recognizer.h"
 #include "separation/separator.h"
 #include "sources/source.h"
@@ -47,6 +49,7 @@ struct SyncEngines {
   const VoiceActivity* voice_activity = nullptr;
   const Aligner* aligner = nullptr;
   const Recognizer* recognizer = nullptr;
+  const StageCache* cache = nullptr;  // stage outputs by content; null: no caching
 };
 
 class SyncPipeline {
@@ -61,6 +64,20 @@ class SyncPipeline {
   Result<Alignment> Run(const SyncRequest& request, const StageContext& ctx) const;
 
  private:
+  using Timings = std::map<std::string, double>;
+
+  // Each stage loads its output from the cache when an identical run stored
+  // it, and otherwise computes and stores it. `key` names the output.
+  Result<AudioBuffer> IsolatedVocals(const ResolvedSource& source, const std::string& key,
+                                     Timings& timings, const StageContext& ctx) const;
+  Result<VocalActivity> SungRegions(const AudioBuffer& vocals, const std::string& key,
+                                    Timings& timings, const StageContext& ctx) const;
+  Result<Alignment> Words(const AudioBuffer& vocals, const VocalActivity& activity,
+                          const std::optional<LyricSheet>& sheet, const std::string& key,
+                          Timings& timings, const StageContext& ctx) const;
+  std::optional<std::string> CacheLoad(const std::string& key) const;
+  void CacheStore(const std::string& key, std::string_view bytes) const;
+
   PipelineConfig config_;
   SyncEngines engines_;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "audio/audio_buffer.h"
@@ -17,6 +18,9 @@ class Separator {
   // vocals at the same rate and length.
   virtual Result<AudioBuffer> Separate(const AudioBuffer& mix, const StageContext& ctx) const = 0;
   virtual std::string_view name() const = 0;
+  // Identifies the engine and every parameter that changes its output, so
+  // that cached stage outputs are reused only when they would be identical.
+  virtual std::string Fingerprint() const { return std::string(name()); }
 };
 
 }  // namespace ytl

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "audio/audio_buffer.h"
@@ -27,6 +28,9 @@ class VoiceActivity {
   // `vocals` is mono 16 kHz (the separator's output, resampled).
   virtual Result<VocalActivity> Detect(const AudioBuffer& vocals,
                                        const StageContext& ctx) const = 0;
+  // Identifies the engine and every parameter that changes its output (for
+  // the stage cache).
+  virtual std::string Fingerprint() const { return "voice-activity"; }
 };
 
 }  // namespace ytl
