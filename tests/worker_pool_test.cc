@@ -1,0 +1,191 @@
+// Jobs end to end on a real SQLite store and the real sync pipeline: run,
+// cancel, drain on shutdown and resume, injected faults, uploads.
+#include "jobs/worker_pool.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "cli/engines.h"
+#include "cli/temp_dir.h"
+#include "jobs/job_runner.h"
+#include "jobs/store_stage_cache.h"
+#include "store/sqlite/sqlite_job_store.h"
+#include "tests/support/synthetic_song.h"
+
+namespace ytl {
+namespace {
+using namespace std::chrono_literals;
+
+class Jobs : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto dir = cli::TempDir::Create();
+    ASSERT_TRUE(dir.ok());
+    dir_ = std::make_unique<cli::TempDir>(std::move(dir).value());
+    testing::SyntheticSongSpec spec;
+    spec.lines = {"hello there my friend", "how are you today"};
+    spec.intro_s = spec.break_s = spec.outro_s = 1;
+    auto song = testing::MakeSyntheticSong(spec);
+    ASSERT_TRUE(song.ok());
+    wav_ = dir_->path() + "/song.wav";
+    lyrics_ = song->lyrics_text;
+    ASSERT_TRUE(testing::WriteWav(wav_, song->mix).ok());
+    auto engines = cli::Engines::Build({});
+    ASSERT_TRUE(engines.ok()) << engines.status().ToString();
+    engines_ = std::make_unique<cli::Engines>(std::move(engines).value());
+    OpenStore();
+  }
+
+  void OpenStore() {
+    SqliteStoreConfig config;
+    config.data_dir = dir_->path() + "/data";
+    auto store = SqliteJobStore::Open(config);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(store).value();
+    cache_ = std::make_unique<StoreStageCache>(*store_);
+  }
+
+  std::unique_ptr<JobRunner> Runner(int fault_delay_ms = 0, std::string fail_at = "") {
+    SyncEngines view = engines_->View();
+    view.cache = cache_.get();
+    JobRunnerConfig config;
+    config.scratch_root = dir_->path();
+    config.fault_delay_ms = fault_delay_ms;
+    config.fault_fail_at_stage = std::move(fail_at);
+    return std::make_unique<JobRunner>(*store_, view, config);
+  }
+
+  Job Submit() {
+    JobRequest request;
+    request.url = wav_;  // the runner resolves local paths like the CLI does
+    request.lyrics = lyrics_;
+    auto created = store_->CreateJob(request, "");
+    EXPECT_TRUE(created.ok()) << created.status().ToString();
+    return created->job;
+  }
+
+  Job WaitFor(const std::string& id, std::function<bool(const Job&)> done) {
+    for (int i = 0; i < 600; ++i) {
+      auto job = store_->GetJob(id);
+      if (job.ok() && done(*job)) return *job;
+      std::this_thread::sleep_for(50ms);
+    }
+    ADD_FAILURE() << "job " << id << " did not reach the expected state";
+    return {};
+  }
+
+  std::unique_ptr<cli::TempDir> dir_;
+  std::unique_ptr<cli::Engines> engines_;
+  std::unique_ptr<SqliteJobStore> store_;
+  std::unique_ptr<StoreStageCache> cache_;
+  std::string wav_, lyrics_;
+};
+
+TEST_F(Jobs, JobRunsToSuccessWithEventsResultAndTimings) {
+  auto runner = Runner();
+  WorkerPool pool(*store_, *runner, {1, "t", 0.05});
+  pool.Start();
+  const Job job = Submit();
+  pool.Notify();
+  const Job done = WaitFor(job.id, [](const Job& j) { return IsFinalState(j.state); });
+  pool.Drain(0ms);
+  EXPECT_EQ(done.state, JobState::kSucceeded) << done.error_message;
+  EXPECT_TRUE(done.stage_timings_s.count("align"));
+  auto result = store_->GetResult(job.id);
+  ASSERT_TRUE(result.ok() && result->has_value());
+  EXPECT_NE((*result)->find("\"words\""), std::string::npos);
+  auto events = store_->EventsAfter(job.id, 0, 1000);
+  ASSERT_TRUE(events.ok());
+  ASSERT_GE(events->size(), 4u);
+  EXPECT_EQ(events->front().type, "state");
+  EXPECT_NE(events->back().data_json.find("succeeded"), std::string::npos);
+  bool saw_align = false;
+  for (const auto& e : *events)
+    saw_align |= e.type == "stage" && e.data_json.find("align") != std::string::npos;
+  EXPECT_TRUE(saw_align);
+}
+
+TEST_F(Jobs, CancelStopsARunningJob) {
+  auto runner = Runner(/*fault_delay_ms=*/3000);
+  WorkerPool pool(*store_, *runner, {1, "t", 0.05});
+  pool.Start();
+  const Job job = Submit();
+  pool.Notify();
+  WaitFor(job.id, [](const Job& j) { return j.state == JobState::kRunning; });
+  ASSERT_TRUE(store_->RequestCancel(job.id).ok());
+  const Job done = WaitFor(job.id, [](const Job& j) { return IsFinalState(j.state); });
+  pool.Drain(0ms);
+  EXPECT_EQ(done.state, JobState::kCancelled);
+  auto result = store_->GetResult(job.id);
+  ASSERT_TRUE(result.ok());
+  EXPECT_FALSE(result->has_value());
+}
+
+TEST_F(Jobs, DrainRequeuesAndTheNextStartResumesFromCachedStages) {
+  {
+    // Slow stages: the job is still running when the grace period ends.
+    auto runner = Runner(/*fault_delay_ms=*/1500);
+    WorkerPool pool(*store_, *runner, {1, "t", 0.05});
+    pool.Start();
+    const Job job = Submit();
+    pool.Notify();
+    WaitFor(job.id, [](const Job& j) { return j.stage == "vad"; });
+    pool.Drain(100ms);
+    auto requeued = store_->GetJob(job.id);
+    ASSERT_TRUE(requeued.ok());
+    EXPECT_EQ(requeued->state, JobState::kQueued);
+  }
+  store_.reset();
+  OpenStore();  // as after a restart
+  auto runner = Runner();
+  WorkerPool pool(*store_, *runner, {1, "t2", 0.05});
+  pool.Start();
+  auto page = store_->ListJobs(std::nullopt, 10, "");
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->jobs.size(), 1u);
+  const Job done = WaitFor(page->jobs[0].id, [](const Job& j) { return IsFinalState(j.state); });
+  pool.Drain(0ms);
+  EXPECT_EQ(done.state, JobState::kSucceeded) << done.error_message;
+  EXPECT_EQ(done.attempts, 2);
+  auto result = store_->GetResult(done.id);
+  ASSERT_TRUE(result.ok() && result->has_value());
+  EXPECT_EQ((*result)->find("\"separate\""), std::string::npos)
+      << "the separated vocals came from the cache";
+}
+
+TEST_F(Jobs, InjectedFaultFailsTheJobWithAClearReason) {
+  auto runner = Runner(0, "vad");
+  WorkerPool pool(*store_, *runner, {1, "t", 0.05});
+  pool.Start();
+  const Job job = Submit();
+  pool.Notify();
+  const Job done = WaitFor(job.id, [](const Job& j) { return IsFinalState(j.state); });
+  pool.Drain(0ms);
+  EXPECT_EQ(done.state, JobState::kFailed);
+  EXPECT_NE(done.error_message.find("fault injected at stage vad"), std::string::npos);
+}
+
+TEST_F(Jobs, UploadedSongRuns) {
+  std::ifstream in(wav_, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  auto upload = store_->PutUpload(bytes.str(), "song.wav");
+  ASSERT_TRUE(upload.ok()) << upload.status().ToString();
+  JobRequest request;
+  request.upload_id = *upload;
+  request.lyrics = lyrics_;
+  auto created = store_->CreateJob(request, "");
+  ASSERT_TRUE(created.ok());
+  auto runner = Runner();
+  WorkerPool pool(*store_, *runner, {1, "t", 0.05});
+  pool.Start();
+  const Job done = WaitFor(created->job.id, [](const Job& j) { return IsFinalState(j.state); });
+  pool.Drain(0ms);
+  EXPECT_EQ(done.state, JobState::kSucceeded) << done.error_message;
+}
+
+}  // namespace
+}  // namespace ytl
