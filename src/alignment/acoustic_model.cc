@@ -97,17 +97,23 @@ Status AcousticModel::BuildFromFiles(const std::string& dir) {
     stream_offsets_[s] = stream_offsets_[s - 1] + stream_dims_[s - 1];
   }
   n_densities_ = means->n_densities;
-  means_ = means->values;
+  // Each (codebook, stream) block is stored dimension-major ([d][k]) so that
+  // DensityLogLikelihoods runs over contiguous densities (vectorizable).
+  means_.resize(means->values.size());
   half_inv_vars_.resize(vars->values.size());
   log_norms_.clear();
   std::size_t i = 0;
   for (int c = 0; c < means->n_codebooks; ++c) {
     for (int s = 0; s < stream_count(); ++s) {
+      const std::size_t block = i;
+      const int dim = stream_dims_[s];
       for (int k = 0; k < n_densities_; ++k) {
         double log_norm = 0;
-        for (int d = 0; d < stream_dims_[s]; ++d, ++i) {
+        for (int d = 0; d < dim; ++d, ++i) {
           const float var = std::max(vars->values[i], kVarianceFloor);
-          half_inv_vars_[i] = 0.5f / var;
+          const std::size_t to = block + static_cast<std::size_t>(d) * n_densities_ + k;
+          means_[to] = means->values[i];
+          half_inv_vars_[to] = 0.5f / var;
           log_norm -= 0.5 * std::log(2 * M_PI * var);
         }
         log_norms_.push_back(static_cast<float>(log_norm));
@@ -210,13 +216,22 @@ void AcousticModel::DensityLogLikelihoods(int codebook, int stream, const float*
   const float* hiv = half_inv_vars_.data() + base;
   const float* norm = log_norms_.data() +
                       (static_cast<std::size_t>(codebook) * stream_count() + stream) * n_densities_;
-  for (int k = 0; k < n_densities_; ++k) {
-    float acc = 0;
-    for (int d = 0; d < dim; ++d) {
-      const float diff = x[d] - mean[k * dim + d];
-      acc += diff * diff * hiv[k * dim + d];
+  std::copy(norm, norm + n_densities_, out);
+  for (int d = 0; d < dim; ++d) {
+    const float xd = x[d];
+    const float* m = mean + static_cast<std::size_t>(d) * n_densities_;
+    const float* h = hiv + static_cast<std::size_t>(d) * n_densities_;
+    int k = 0;
+    for (; k + 8 <= n_densities_; k += 8) {  // fixed-width blocks: vectorized at -O2
+      for (int j = 0; j < 8; ++j) {
+        const float diff = xd - m[k + j];
+        out[k + j] -= diff * diff * h[k + j];
+      }
     }
-    out[k] = norm[k] - acc;
+    for (; k < n_densities_; ++k) {
+      const float diff = xd - m[k];
+      out[k] -= diff * diff * h[k];
+    }
   }
 }
 

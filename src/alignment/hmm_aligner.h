@@ -3,9 +3,10 @@
 // with optional silence between words, garbage between lines, skippable
 // optional words and a vocal-activity prior.
 //
-// Alignment runs per window: stretches of voiced audio split at long
-// non-voiced gaps; a coarse global pass decides which lines fall into which
-// window, then each window is aligned as one utterance (its own CMN).
+// By default the whole song is aligned in one exact (unpruned) pass. With
+// `windowed`, alignment runs per window: stretches of voiced audio split at
+// long non-voiced gaps; a coarse global pass decides which lines fall into
+// which window, then each window is aligned as one utterance (its own CMN).
 //
 // Thread-safe: Align() is const and keeps its state on the stack.
 #pragma once
@@ -28,9 +29,12 @@ namespace ytl {
 struct HmmAlignerConfig {
   // Directory with mdef, means, variances, sendump, transition_matrices.
   std::string model_dir = "/usr/share/pocketsphinx/model/en-us/en-us";
-  FeatureConfig features;              // front end; defaults match the en-us feat.params
-  GraphOptions graph;                  // silence/garbage/skip penalties, triphones on/off
-  ViterbiConfig viterbi;               // beams
+  FeatureConfig features;  // front end; defaults match the en-us feat.params
+  GraphOptions graph;      // silence/garbage/skip penalties, triphones on/off
+  // Exact search: a beam against the best partial path loses the true path on
+  // songs (a path lagging in a well-matching vowel leads by hundreds of nats
+  // for tens of seconds), and the forced end then crams the rest of the lyrics.
+  ViterbiConfig viterbi = ViterbiConfig::Exact();
   int top_n = 4;                       // Gaussians mixed per codebook and stream
   float vad_weight = 2.0f;             // scale of log P(voice) added to word frames
   float vad_floor = 0.02f;             // P(voice) is clamped to at least this
@@ -38,7 +42,10 @@ struct HmmAlignerConfig {
   double confidence_scale_nats = 4.0;  // per-frame score gap that lowers confidence by 1/e
   double window_min_gap_s = 4.0;       // non-voiced gaps at least this long split windows
   double window_margin_s = 1.0;        // audio kept around a window's voiced stretch
-  bool windowed = true;                // false: one pass over the whole song
+  // true: a coarse CI-phone pass assigns lines to voiced stretches, each then
+  // aligned alone (cheaper on long songs, but the coarse pass's errors are
+  // locked in); false: one exact triphone pass over the whole song.
+  bool windowed = false;
   Status Validate() const;
 };
 

@@ -37,11 +37,15 @@ const SenoneScorer::TopDensity* SenoneScorer::TopDensities(int codebook, int str
   TopDensity* top = &top_[slot * top_n_];
   if (top_ready_[slot]) return top;
   model_.DensityLogLikelihoods(codebook, stream, features_.frame(frame_), density_scratch_.data());
-  std::vector<int> order(density_scratch_.size());
-  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
-  std::partial_sort(order.begin(), order.begin() + top_n_, order.end(),
-                    [&](int a, int b) { return density_scratch_[a] > density_scratch_[b]; });
-  for (int i = 0; i < top_n_; ++i) top[i] = {order[i], density_scratch_[order[i]]};
+  // Insertion into a sorted top-n list: no allocation, one pass.
+  int filled = 0;
+  for (int k = 0; k < static_cast<int>(density_scratch_.size()); ++k) {
+    const float v = density_scratch_[k];
+    if (filled == top_n_ && v <= top[filled - 1].log_likelihood) continue;
+    int i = filled < top_n_ ? filled++ : filled - 1;
+    for (; i > 0 && top[i - 1].log_likelihood < v; --i) top[i] = top[i - 1];
+    top[i] = {k, v};
+  }
   top_ready_[slot] = 1;
   return top;
 }
@@ -60,9 +64,9 @@ float SenoneScorer::Score(int frame, int senone) {
       terms[i] = top[i].log_likelihood + model_.LogMixtureWeight(senone, s, top[i].index);
       best = std::max(best, terms[i]);
     }
-    double sum = 0;
+    float sum = 0;
     for (int i = 0; i < n; ++i) sum += std::exp(terms[i] - best);
-    total += best + static_cast<float>(std::log(sum));
+    total += best + std::log(sum);
   }
   senone_score_[senone] = total;
   senone_ready_[senone] = 1;

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <queue>
 
 namespace ytl {
 namespace {
 
 constexpr float kNeg = -1e30f;
+constexpr std::size_t kMinRecordsForCompaction = 1 << 16;
 
 // A partial path arriving at a node: its score, its last segment record, and
 // the segment it is about to start (set by a null node with a segment).
@@ -33,6 +35,8 @@ class ViterbiSearch {
         scorer_(scorer),
         prior_(prior),
         config_(config),
+        exact_(config.beam_nats == std::numeric_limits<float>::infinity() &&
+               config.max_active_states == std::numeric_limits<int>::max()),
         score_(g.states.size(), kNeg),
         hist_(g.states.size(), -1),
         entry_(g.nodes.size()),
@@ -49,6 +53,7 @@ class ViterbiSearch {
       PropagateNulls();
       EvaluateFrame(t);
       Prune();
+      if (records_.size() > 2 * live_records_ + kMinRecordsForCompaction) CompactRecords();
     }
     final_tok_ = Token{};
     PushExits();
@@ -149,6 +154,10 @@ class ViterbiSearch {
   }
 
   void Prune() {
+    if (exact_) {
+      DropDeadNodes(kNeg);
+      return;
+    }
     float threshold = frame_best_ - config_.beam_nats;
     std::vector<float> alive;
     for (int n : active_) {
@@ -162,6 +171,11 @@ class ViterbiSearch {
       std::nth_element(alive.begin(), kth, alive.end(), std::greater<float>());
       threshold = std::max(threshold, *kth + 1e-3f);
     }
+    DropDeadNodes(threshold);
+  }
+
+  // Kills states scoring below `threshold` and drops nodes left without any.
+  void DropDeadNodes(float threshold) {
     std::vector<int> kept;
     for (int n : active_) {
       const GraphNode& node = g_.nodes[n];
@@ -173,6 +187,36 @@ class ViterbiSearch {
       if (any) kept.push_back(n);
     }
     active_ = std::move(kept);
+  }
+
+  // Drops the segment records no live state can backtrace to (most of them
+  // in an exact search) and renumbers the rest; records only point back.
+  void CompactRecords() {
+    constexpr int kLive = -2;
+    std::vector<int> remap(records_.size(), -1);
+    for (int n : active_) {
+      const GraphNode& node = g_.nodes[n];
+      for (int s = node.first_state; s < node.first_state + node.n_states; ++s) {
+        if (score_[s] <= kNeg) continue;
+        for (int h = hist_[s]; h >= 0 && remap[h] != kLive; h = records_[h].prev) remap[h] = kLive;
+      }
+    }
+    std::size_t kept = 0;
+    for (std::size_t h = 0; h < records_.size(); ++h) {
+      if (remap[h] != kLive) continue;
+      Record r = records_[h];
+      if (r.prev >= 0) r.prev = remap[r.prev];
+      remap[h] = static_cast<int>(kept);
+      records_[kept++] = r;
+    }
+    records_.resize(kept);
+    for (int n : active_) {
+      const GraphNode& node = g_.nodes[n];
+      for (int s = node.first_state; s < node.first_state + node.n_states; ++s) {
+        if (score_[s] > kNeg && hist_[s] >= 0) hist_[s] = remap[hist_[s]];
+      }
+    }
+    live_records_ = kept;
   }
 
   Token BestPartial() const {
@@ -210,6 +254,7 @@ class ViterbiSearch {
   EmissionScorer& scorer_;
   std::span<const float> prior_;
   ViterbiConfig config_;
+  bool exact_;  // no beam and no histogram limit: nothing is ever pruned
   std::vector<float> score_;
   std::vector<int> hist_;
   std::vector<Token> entry_;
@@ -220,12 +265,20 @@ class ViterbiSearch {
   std::vector<int> entered_;
   std::vector<int> active_;
   std::vector<Record> records_;
+  std::size_t live_records_ = 0;  // records kept by the last compaction
   std::vector<float> best_free_;
   Token final_tok_;
   float frame_best_ = kNeg;
 };
 
 }  // namespace
+
+ViterbiConfig ViterbiConfig::Exact() {
+  ViterbiConfig c;
+  c.beam_nats = std::numeric_limits<float>::infinity();
+  c.max_active_states = std::numeric_limits<int>::max();
+  return c;
+}
 
 Status ViterbiConfig::Validate() const {
   if (!(beam_nats > 0)) return Status::InvalidInput("ViterbiConfig beam_nats must be > 0");

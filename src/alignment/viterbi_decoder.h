@@ -13,9 +13,12 @@
 namespace ytl {
 
 struct ViterbiConfig {
-  float beam_nats = 400.0f;       // states this far below the frame's best are dropped
+  // States this far below the frame's best are dropped; infinity: exact search.
+  float beam_nats = 400.0f;
   int max_active_states = 30000;  // histogram pruning: at most this many states per frame
   Status Validate() const;
+  // No pruning at all: the exact best path, at the cost of every state every frame.
+  static ViterbiConfig Exact();
 };
 
 // One stretch of the best path.

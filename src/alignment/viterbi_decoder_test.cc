@@ -122,6 +122,60 @@ TEST(ViterbiDecoder, ReportsAPartialPathWhenTheEndIsUnreachable) {
   EXPECT_EQ(r->segments.size(), 2u);
 }
 
+// A word that must last five frames, sung where another word matches better:
+// the true path trails the locally best one by 3 nats a frame until the end.
+TEST(ViterbiDecoder, ExactSearchKeepsAPathThatABeamLoses) {
+  AlignmentGraph g;
+  g.start = g.AddNull();
+  int prev = g.start;
+  for (int w = 0; w < 3; ++w) {
+    const int in = g.AddNull(g.AddSegment(SegmentKind::kWord, w));
+    g.Connect(prev, in, 0.0f);
+    const std::vector<GraphState> states(w == 1 ? 5 : 1, GraphState{w, kHalf, kHalf});
+    const int node = g.AddHmm(states, SegmentKind::kWord);
+    g.Connect(in, node, 0.0f);
+    prev = g.AddNull();
+    g.Connect(node, prev, 0.0f);
+  }
+  g.final = g.AddNull();
+  g.Connect(prev, g.final, 0.0f);
+  std::vector<std::vector<float>> m(10, {0.0f, -3.0f, -1000.0f});
+  m.resize(12, {-1000.0f, -1000.0f, 0.0f});
+  MatrixScorer scorer(m);
+  ViterbiConfig narrow;
+  narrow.beam_nats = 10.0f;
+  auto pruned = DecodeViterbi(g, scorer, {}, narrow);
+  ASSERT_TRUE(pruned.ok());
+  auto exact = DecodeViterbi(g, scorer, {}, ViterbiConfig::Exact());
+  ASSERT_TRUE(exact.ok());
+  ASSERT_TRUE(exact->reached_final);
+  ASSERT_EQ(exact->segments.size(), 3u);
+  EXPECT_EQ(exact->segments[1].start_frame, 5);
+  EXPECT_EQ(exact->segments[2].start_frame, 10);
+  EXPECT_GT(exact->score, pruned->score + 100.0f) << "the beam should have lost the true path";
+}
+
+// An exact search over many frames enters every word at every frame; the
+// decoder compacts those records on the way and must still backtrace right.
+TEST(ViterbiDecoder, ExactSearchOverALongInputKeepsTheBoundaries) {
+  constexpr int kWords = 6;
+  constexpr int kFramesPerWord = 20000;
+  const AlignmentGraph g = Chain({0, 1, 2, 3, 4, 5}, std::vector<bool>(kWords, false));
+  std::vector<int> per_frame;
+  for (int w = 0; w < kWords; ++w) per_frame.insert(per_frame.end(), kFramesPerWord, w);
+  MatrixScorer scorer(Favouring(per_frame, kWords));
+  auto r = DecodeViterbi(g, scorer, {}, ViterbiConfig::Exact());
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->reached_final);
+  ASSERT_EQ(r->segments.size(), static_cast<std::size_t>(kWords));
+  for (int w = 0; w < kWords; ++w) {
+    EXPECT_EQ(g.segments[r->segments[w].segment].word, w);
+    EXPECT_EQ(r->segments[w].start_frame, w * kFramesPerWord) << "word " << w;
+  }
+}
+
+TEST(ViterbiConfig, ExactIsValid) { EXPECT_TRUE(ViterbiConfig::Exact().Validate().ok()); }
+
 TEST(ViterbiConfig, RejectsANonPositiveBeam) {
   ViterbiConfig c;
   c.beam_nats = 0;
