@@ -6,6 +6,7 @@
 #include "alignment/senone_scorer.h"
 #include "alignment/window_plan.h"
 #include "alignment/word_placement.h"
+#include "core/fingerprint.h"
 
 namespace ytl {
 namespace {
@@ -173,6 +174,38 @@ Result<Alignment> HmmAligner::Align(const AudioBuffer& vocals, const VocalActivi
     ctx.Report("align", 0.3 + 0.7 * static_cast<double>(w + 1) / windows.size());
   }
   return AssembleAlignment(sheet, exact, config_.min_confidence, duration_s);
+}
+
+std::string HmmAligner::Fingerprint() const {
+  const HmmAlignerConfig& c = config_;
+  const GraphOptions& g = c.graph;
+  return ytl::Fingerprint("hmm")
+      .Add("model", c.model_dir)
+      .Add("lowerf", c.features.lower_filter_hz)
+      .Add("upperf", c.features.upper_filter_hz)
+      .Add("nfilt", c.features.filter_count)
+      .Add("lifter", c.features.lifter)
+      .Add("denoise", c.features.remove_noise)
+      .Add("tri", g.use_triphones)
+      .Add("sil", g.silence_logp)
+      .Add("noise", g.noise_logp)
+      .Add("garbage", g.garbage_logp)
+      .Add("gphone", g.garbage_phone_logp)
+      .Add("gframe", g.speech_garbage_frame_logp)
+      .Add("gspeech", g.garbage_speech_phones)
+      .Add("skip", g.skip_logp)
+      .Add("alt", g.alternative_logp)
+      .Add("beam", c.viterbi.beam_nats)
+      .Add("active", c.viterbi.max_active_states)
+      .Add("topn", c.top_n)
+      .Add("vadw", c.vad_weight)
+      .Add("vadf", c.vad_floor)
+      .Add("minconf", c.min_confidence)
+      .Add("confscale", c.confidence_scale_nats)
+      .Add("wgap", c.window_min_gap_s)
+      .Add("wmargin", c.window_margin_s)
+      .Add("windowed", c.windowed)
+      .str();
 }
 
 }  // namespace ytl

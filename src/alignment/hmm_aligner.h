@@ -58,6 +58,7 @@ class HmmAligner : public Aligner {
   Result<Alignment> Align(const AudioBuffer& vocals, const VocalActivity& activity,
                           const LyricSheet& sheet, const StageContext& ctx) const override;
   std::string_view name() const override { return "hmm"; }
+  std::string Fingerprint() const override;
 
  private:
   HmmAligner(HmmAlignerConfig config, AcousticModel model, const Pronouncer& pronouncer);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/fingerprint.h"
 #include "separation/centre_mask.h"
 #include "separation/fft.h"
 #include "separation/harmonic_percussive_mask.h"
@@ -210,6 +211,29 @@ Result<AudioBuffer> DspSeparator::Separate(const AudioBuffer& mix, const StageCo
   }
   ctx.Report("separate", 1.0);
   return vocals;
+}
+
+std::string DspSeparator::Fingerprint() const {
+  const DspSeparatorConfig& c = config_;
+  return ytl::Fingerprint("dsp")
+      .Add("centre", c.centre_extraction)
+      .Add("hpss", c.harmonic_percussive)
+      .Add("voice", c.predominant_voice_mask)
+      .Add("fft", c.fft_size)
+      .Add("hop", c.hop)
+      .Add("side", c.side_subtraction)
+      .Add("floor", c.centre_floor_gain)
+      .Add("hk", c.harmonic_kernel_s)
+      .Add("pk", c.percussive_kernel_hz)
+      .Add("cons_hz", c.consonant_from_hz)
+      .Add("cons_keep", c.consonant_keep)
+      .Add("f0", c.min_f0_hz)
+      .Add("f1", c.max_f0_hz)
+      .Add("comb_hz", c.comb_max_hz)
+      .Add("comb", c.comb_strength)
+      .Add("lo", c.min_frequency_hz)
+      .Add("hi", c.max_frequency_hz)
+      .str();
 }
 
 }  // namespace ytl

@@ -49,6 +49,7 @@ class DspSeparator : public Separator {
 
   Result<AudioBuffer> Separate(const AudioBuffer& mix, const StageContext& ctx) const override;
   std::string_view name() const override { return "dsp"; }
+  std::string Fingerprint() const override;
 
  private:
   DspSeparatorConfig config_;

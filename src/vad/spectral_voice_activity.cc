@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/fingerprint.h"
 #include "vad/frame_features.h"
 
 namespace ytl {
@@ -88,6 +89,30 @@ Result<VocalActivity> SpectralVoiceActivity::Detect(const AudioBuffer& vocals,
   activity.regions = BuildRegions(activity.probability, params);
   ctx.Report("vad", 1.0);
   return activity;
+}
+
+std::string SpectralVoiceActivity::Fingerprint() const {
+  const SpectralVoiceActivityConfig& c = config_;
+  const RegionParams& r = c.regions;
+  return ytl::Fingerprint("spectral-vad")
+      .Add("frame", c.frame_s)
+      .Add("window", c.window_s)
+      .Add("silence", c.silence_dbfs)
+      .Add("floor", c.floor_percentile)
+      .Add("peak", c.peak_percentile)
+      .Add("ew", c.energy_weight)
+      .Add("ec", c.energy_centre)
+      .Add("hw", c.harmonicity_weight)
+      .Add("hc", c.harmonicity_centre)
+      .Add("fw", c.flatness_weight)
+      .Add("fc", c.flatness_centre)
+      .Add("smooth", r.smoothing_s)
+      .Add("on", r.on_threshold)
+      .Add("off", r.off_threshold)
+      .Add("gap", r.min_gap_s)
+      .Add("min", r.min_region_s)
+      .Add("pad", r.pad_s)
+      .str();
 }
 
 }  // namespace ytl

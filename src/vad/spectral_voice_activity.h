@@ -38,6 +38,7 @@ class SpectralVoiceActivity : public VoiceActivity {
   explicit SpectralVoiceActivity(const SpectralVoiceActivityConfig& config) : config_(config) {}
 
   Result<VocalActivity> Detect(const AudioBuffer& vocals, const StageContext& ctx) const override;
+  std::string Fingerprint() const override;
 
  private:
   SpectralVoiceActivityConfig config_;
