@@ -11,6 +11,7 @@ packages=(
   libssl-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libsqlite3-dev libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   yt-dlp
+  chromium
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -29,3 +30,12 @@ if ((${#missing[@]})); then
   rm -f "$log"
 fi
 
+# The web page's tests: node's test runner and playwright-core (package-lock.json), which drives
+# Debian's chromium (playwright's own browser download is not used).
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if ! command -v npm >/dev/null; then
+  echo "npm not found: install Node.js 20 (Debian: nodejs npm) for the web page's tests" >&2
+elif [ ! -d "$repo_root/node_modules/playwright-core" ]; then
+  echo "installing node packages (npm ci) in $repo_root"
+  (cd "$repo_root" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,31 @@
+#include "api/audio_sniff.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace ytl::api {
+namespace {
+
+TEST(AudioSniff, AcceptsCommonContainers) {
+  EXPECT_TRUE(LooksLikeMedia(std::string("RIFF\x10\0\0\0WAVEfmt ", 16)));
+  EXPECT_TRUE(LooksLikeMedia("ID3\x04"));
+  EXPECT_TRUE(LooksLikeMedia("\xFF\xFB\x90\x00"));
+  EXPECT_TRUE(LooksLikeMedia("fLaC...."));
+  EXPECT_TRUE(LooksLikeMedia("OggS...."));
+  EXPECT_TRUE(
+      LooksLikeMedia(std::string("\0\0\0\x20"
+                                 "ftypM4A ",
+                                 12)));
+  EXPECT_TRUE(LooksLikeMedia("\x1A\x45\xDF\xA3...."));
+}
+
+TEST(AudioSniff, RefusesTextAndImages) {
+  EXPECT_FALSE(LooksLikeMedia("hello, these are lyrics"));
+  EXPECT_FALSE(LooksLikeMedia("\x89PNG\r\n\x1a\n"));
+  EXPECT_FALSE(LooksLikeMedia(""));
+  EXPECT_FALSE(LooksLikeMedia("RIFF\x10\0\0\0WEBP"));
+}
+
+}  // namespace
+}  // namespace ytl::api

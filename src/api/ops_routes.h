@@ -1,0 +1,23 @@
+// OpsRoutes: the routes for platforms and operators: /health, /ready, /metrics, /openapi.json,
+// and the web page at / (embedded from web/, see web/assets.h).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/event_relay.h"
+#include "api/metrics.h"
+#include "api/service_state.h"
+#include "http/router.h"
+#include "store/job_store.h"
+
+namespace ytl::api {
+
+// Registers the routes; every reference must outlive the router. Appends (method, pattern) of
+// each to `registered`. /health, /ready, /metrics and /openapi.json need no API key.
+Status RegisterOpsRoutes(http::Router& router, JobStore& store, ServiceState& state,
+                         const Metrics& metrics, const EventRelay& relay,
+                         std::vector<std::pair<std::string, std::string>>* registered);
+
+}  // namespace ytl::api

@@ -1,0 +1,77 @@
+// `yt-lyrics serve` shutdown and recovery: SIGTERM drains and exits 0, a killed server's job
+// finishes after a restart with exactly one result.
+#include <signal.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include "tests/serve_test_fixture.h"
+
+namespace ytl::testing {
+namespace {
+
+int CountFinalEvents(const ServeProcess& server, const std::string& id) {
+  http::testing::SseClient client(server.port(), "/v1/jobs/" + id + "/events");
+  int succeeded = 0;
+  for (std::string block = client.NextBlock(); !block.empty(); block = client.NextBlock()) {
+    if (block.find("event: state") != std::string::npos &&
+        block.find("\"succeeded\"") != std::string::npos) {
+      ++succeeded;
+    }
+  }
+  return succeeded;
+}
+
+TEST_F(ServeTest, SigtermRequeuesARunningJobAndExitsZeroThenTheJobFinishes) {
+  auto server = Start({"--fault-delay-ms", "4000", "--grace-period", "1"});
+  ASSERT_TRUE(server->started());
+  const auto submitted = SubmitUpload(*server, lyrics_);
+  ASSERT_EQ(submitted.status, 202);
+  const std::string id = JsonOf(submitted)["id"];
+  WaitFor(*server, id, "running");
+  std::thread stopper([&] { EXPECT_EQ(server->Stop(SIGTERM, 30), 0); });
+  // While draining: /health answers, /ready and submissions are refused.
+  bool saw_draining = false;
+  for (int i = 0; i < 20 && !saw_draining; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const auto ready = http::testing::Fetch(server->port(), "GET", "/ready");
+    if (ready.status == 503) {
+      saw_draining = true;
+      EXPECT_EQ(http::testing::Fetch(server->port(), "GET", "/health").status, 200);
+      EXPECT_EQ(SubmitUpload(*server, "late words").status, 503);
+    }
+  }
+  stopper.join();
+  EXPECT_TRUE(saw_draining);
+  EXPECT_NE(server->Log().find("\"event\":\"stopped\""), std::string::npos);
+
+  auto restarted = Start({});
+  ASSERT_TRUE(restarted->started());
+  const auto job = WaitFor(*restarted, id, "succeeded");
+  EXPECT_GE(job["attempts"].get<int>(), 2);
+  EXPECT_EQ(CountFinalEvents(*restarted, id), 1);
+  EXPECT_EQ(restarted->Stop(SIGINT), 0);
+}
+
+TEST_F(ServeTest, SigkillThenRestartFinishesTheJobWithOneResult) {
+  auto server = Start({"--fault-delay-ms", "4000"});
+  ASSERT_TRUE(server->started());
+  const auto submitted = SubmitUpload(*server, lyrics_);
+  ASSERT_EQ(submitted.status, 202);
+  const std::string id = JsonOf(submitted)["id"];
+  WaitFor(*server, id, "running");
+  EXPECT_EQ(server->Stop(SIGKILL), 128 + SIGKILL);
+
+  auto restarted = Start({});
+  ASSERT_TRUE(restarted->started());
+  EXPECT_NE(restarted->Log().find("\"event\":\"recovered\""), std::string::npos);
+  const auto job = WaitFor(*restarted, id, "succeeded");
+  EXPECT_EQ(job["attempts"], 2);
+  EXPECT_EQ(restarted->Call("GET", "/v1/jobs/" + id + "/lyrics.json").status, 200);
+  EXPECT_EQ(CountFinalEvents(*restarted, id), 1);
+  const auto list = JsonOf(restarted->Call("GET", "/v1/jobs"));
+  EXPECT_EQ(list["jobs"].size(), 1u);
+}
+
+}  // namespace
+}  // namespace ytl::testing
