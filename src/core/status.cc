@@ -32,4 +32,26 @@ std::string Status::ToString() const {
   return std::string(name) + ": " + message_;
 }
 
+std::string_view StatusCodeName(Status::Code code) {
+  switch (code) {
+    case Status::Code::kOk:
+      return "ok";
+    case Status::Code::kInvalidInput:
+      return "invalid_input";
+    case Status::Code::kNotFound:
+      return "not_found";
+    case Status::Code::kUnavailable:
+      return "unavailable";
+    case Status::Code::kCancelled:
+      return "cancelled";
+    case Status::Code::kDeadlineExceeded:
+      return "deadline_exceeded";
+    case Status::Code::kResourceExhausted:
+      return "resource_exhausted";
+    case Status::Code::kInternal:
+      return "internal";
+  }
+  return "internal";
+}
+
 }  // namespace ytl

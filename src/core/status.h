@@ -8,6 +8,7 @@
 #include <cassert>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace ytl {
@@ -78,6 +79,9 @@ class [[nodiscard]] Result {
   Status status_;
   std::optional<T> value_;
 };
+
+// The machine-readable name of a code: "invalid_input", "not_found", ...
+std::string_view StatusCodeName(Status::Code code);
 
 }  // namespace ytl
 

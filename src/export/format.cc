@@ -75,21 +75,7 @@ std::string_view FormatName(Format format) {
 }
 
 std::string_view Extension(Format format) {
-  switch (format) {
-    case Format::kLrc:
-      return "lrc";
-    case Format::kElrc:
-      return "enhanced.lrc";
-    case Format::kSrt:
-      return "srt";
-    case Format::kVtt:
-      return "vtt";
-    case Format::kAss:
-      return "ass";
-    case Format::kJson:
-      return "json";
-  }
-  return "txt";
+  return format == Format::kElrc ? "enhanced.lrc" : FormatName(format);
 }
 
 std::string Export(const Alignment& alignment, Format format, const SongInfo& song) {

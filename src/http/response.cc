@@ -82,27 +82,7 @@ int HttpStatusFor(const Status& status, int resource_exhausted_http) {
   return 500;
 }
 
-std::string_view ErrorCodeFor(Status::Code code) {
-  switch (code) {
-    case Status::Code::kOk:
-      return "ok";
-    case Status::Code::kInvalidInput:
-      return "invalid_input";
-    case Status::Code::kNotFound:
-      return "not_found";
-    case Status::Code::kUnavailable:
-      return "unavailable";
-    case Status::Code::kCancelled:
-      return "cancelled";
-    case Status::Code::kDeadlineExceeded:
-      return "deadline_exceeded";
-    case Status::Code::kResourceExhausted:
-      return "resource_exhausted";
-    case Status::Code::kInternal:
-      return "internal";
-  }
-  return "internal";
-}
+std::string_view ErrorCodeFor(Status::Code code) { return StatusCodeName(code); }
 
 std::string ErrorBody(std::string_view code, std::string_view message) {
   nlohmann::json body;

@@ -31,28 +31,6 @@ class ScratchDir {
   std::string path_;
 };
 
-std::string StatusCodeName(Status::Code code) {
-  switch (code) {
-    case Status::Code::kOk:
-      return "ok";
-    case Status::Code::kInvalidInput:
-      return "invalid_input";
-    case Status::Code::kNotFound:
-      return "not_found";
-    case Status::Code::kUnavailable:
-      return "unavailable";
-    case Status::Code::kCancelled:
-      return "cancelled";
-    case Status::Code::kDeadlineExceeded:
-      return "deadline_exceeded";
-    case Status::Code::kResourceExhausted:
-      return "resource_exhausted";
-    case Status::Code::kInternal:
-      return "internal";
-  }
-  return "internal";
-}
-
 }  // namespace
 
 Status JobRunnerConfig::Validate() const {
@@ -128,7 +106,7 @@ RunOutcome JobRunner::Run(const Job& job, const CancelToken& shutdown) const {
     const bool cancelled = error.code() == Status::Code::kCancelled;
     written = store_.FinishJob(job.id, job.lease_version,
                                cancelled ? JobState::kCancelled : JobState::kFailed,
-                               StatusCodeName(error.code()), error.message());
+                               std::string(StatusCodeName(error.code())), error.message());
   }
   if (IsLeaseLost(written)) return RunOutcome::kLeaseLost;
   auto final_job = store_.GetJob(job.id);
