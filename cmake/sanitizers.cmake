@@ -1,0 +1,30 @@
+# YT_LYRICS_SANITIZE: comma list of sanitizers applied to every target, e.g.
+#   -DYT_LYRICS_SANITIZE=address,undefined   or   -DYT_LYRICS_SANITIZE=thread
+# Include before any target is created: it uses directory-wide options.
+set(YT_LYRICS_SANITIZE "" CACHE STRING
+    "Comma list of sanitizers (address,undefined or thread); empty disables")
+
+if(YT_LYRICS_SANITIZE)
+  string(REPLACE "," ";" _ytl_sanitizers "${YT_LYRICS_SANITIZE}")
+  set(_ytl_known address undefined thread leak)
+  foreach(_ytl_san IN LISTS _ytl_sanitizers)
+    if(NOT _ytl_san IN_LIST _ytl_known)
+      message(FATAL_ERROR "YT_LYRICS_SANITIZE: unknown sanitizer '${_ytl_san}' in "
+              "'${YT_LYRICS_SANITIZE}'; use a comma list of: ${_ytl_known}")
+    endif()
+  endforeach()
+  if("address" IN_LIST _ytl_sanitizers AND "thread" IN_LIST _ytl_sanitizers)
+    message(FATAL_ERROR "YT_LYRICS_SANITIZE='${YT_LYRICS_SANITIZE}': address and thread "
+            "sanitizers cannot be combined; build them in separate build directories "
+            "(e.g. -DYT_LYRICS_SANITIZE=address,undefined and -DYT_LYRICS_SANITIZE=thread)")
+  endif()
+  string(REPLACE ";" "," _ytl_san_list "${_ytl_sanitizers}")
+  set(_ytl_san_flags -fsanitize=${_ytl_san_list} -fno-omit-frame-pointer)
+  if("undefined" IN_LIST _ytl_sanitizers)
+    # Make UBSan findings fatal so the tests fail on them.
+    list(APPEND _ytl_san_flags -fno-sanitize-recover=undefined)
+  endif()
+  add_compile_options(${_ytl_san_flags})
+  add_link_options(${_ytl_san_flags})
+  message(STATUS "yt-lyrics: sanitizers enabled: ${_ytl_san_flags}")
+endif()
