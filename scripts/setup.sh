@@ -13,5 +13,5 @@ example=build/example
 ./build/tests/support/ytl-make-song "$example"
 ./build/yt-lyrics sync "$example/song.wav" --lyrics "$example/song.txt" --output "$example/out"
 echo
-echo "Enhanced LRC of the example ($example/out/song.elrc.lrc and the other formats):"
-head -n 4 "$example"/out/*.lrc
+echo "The example, synced ($example/out/ holds every format):"
+head -n 5 "$example/out/song.enhanced.lrc"
