@@ -31,6 +31,7 @@ struct Alignment {
   double duration_s = 0;     // of the decoded audio
   std::string language = "en";
   SyncMode mode = SyncMode::kAligned;
+  std::string lyrics_source = "user";  // "user", "lrclib" or "transcribed"
   std::vector<TimedLine> lines;
   std::vector<TimedWord> words;          // every lyric word, in reading order
   std::map<std::string, double> timings_s;  // stage name -> seconds spent

@@ -30,6 +30,10 @@ struct GraphNode {
   int n_states = 0;     // 0 for a null node
   SegmentKind kind = SegmentKind::kWord;
   int segment = -1;  // null nodes only: passing through starts this segment
+  // The word this node belongs to, or for silence and garbage the word that
+  // follows it (words.size() after the last word); -1 when unknown. Lets a
+  // search confine each node to its word's time window.
+  int word = -1;
   std::vector<GraphArc> next;
 };
 
@@ -46,9 +50,12 @@ struct AlignmentGraph {
   int start = -1;  // null node holding the initial token
   int final = -1;  // null node the path must reach after the last frame
 
+  int current_word = -1;  // stamped on every node added, see GraphNode::word
+
   int AddNull(int segment = -1) {
     GraphNode n;
     n.segment = segment;
+    n.word = current_word;
     nodes.push_back(n);
     return static_cast<int>(nodes.size()) - 1;
   }
@@ -62,6 +69,7 @@ struct AlignmentGraph {
     n.first_state = static_cast<int>(states.size());
     n.n_states = static_cast<int>(hmm.size());
     n.kind = kind;
+    n.word = current_word;
     states.insert(states.end(), hmm.begin(), hmm.end());
     nodes.push_back(n);
     return static_cast<int>(nodes.size()) - 1;

@@ -1,5 +1,7 @@
 #include "alignment/alignment_graph_builder.h"
 
+#include <string>
+
 namespace ytl {
 namespace {
 
@@ -12,6 +14,32 @@ std::vector<GraphState> StatesOf(const AcousticModel& model, int phone_id) {
   return states;
 }
 
+bool IsVowel(const std::string& phone) {
+  static const char* const kVowels[] = {"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER",
+                                        "EY", "IH", "IY", "OW", "OY", "UH", "UW"};
+  for (const char* v : kVowels) {
+    if (phone == v) return true;
+  }
+  return false;
+}
+
+// Chains copies without a self-loop in front of the states, one frame each,
+// until the HMM cannot be left in fewer than `min_frames` frames.
+std::vector<GraphState> WithMinFrames(const std::vector<GraphState>& states, int min_frames) {
+  const int extra = min_frames - static_cast<int>(states.size());
+  if (extra <= 0 || states.empty()) return states;
+  std::vector<GraphState> out;
+  const int per_state = (extra + static_cast<int>(states.size()) - 1) / states.size();
+  int left = extra;
+  for (const GraphState& s : states) {
+    for (int i = 0; i < per_state && left > 0; ++i, --left) {
+      out.push_back({s.senone, -1e30f, 0.0f});
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
 class GraphBuilder {
  public:
   GraphBuilder(const AcousticModel& model, const std::vector<GraphWord>& words,
@@ -22,17 +50,20 @@ class GraphBuilder {
     g_.start = g_.AddNull();
     int prev = g_.start;
     for (std::size_t k = 0; k < words_.size(); ++k) {
+      g_.current_word = static_cast<int>(k);
       const int before = g_.AddNull();
       g_.Connect(prev, before, 0.0f);
       if (k == 0 || words_[k].line_start) AddGarbage(prev, before);
       if (k > 0) AddSilence(prev, before);
       prev = AddWord(static_cast<int>(k), before);
     }
+    g_.current_word = static_cast<int>(words_.size());
     const int tail = g_.AddNull();
     g_.Connect(prev, tail, 0.0f);
     AddGarbage(prev, tail);
     g_.final = g_.AddNull();
     g_.Connect(tail, g_.final, 0.0f);
+    g_.current_word = -1;
     return std::move(g_);
   }
 
@@ -117,7 +148,11 @@ class GraphBuilder {
       float logp = p == 0 ? 0.0f : options_.alternative_logp;
       for (std::size_t i = 0; i < pron.size(); ++i) {
         const int phone = PhoneIdAt(pron, i, LeftContext(k), RightContext(k));
-        const int node = g_.AddHmm(StatesOf(model_, phone), SegmentKind::kWord);
+        std::vector<GraphState> states = StatesOf(model_, phone);
+        if (options_.vowel_min_frames > 0 && IsVowel(model_.CiPhoneName(pron[i]))) {
+          states = WithMinFrames(states, options_.vowel_min_frames);
+        }
+        const int node = g_.AddHmm(states, SegmentKind::kWord);
         g_.Connect(prev, node, logp);
         logp = 0.0f;
         prev = node;

@@ -26,6 +26,12 @@ struct GraphOptions {
   bool garbage_speech_phones = false;       // garbage may also loop over speech phones
   float skip_logp = -8.0f;                  // skipping an optional word
   float alternative_logp = -0.5f;           // choosing a non-first pronunciation
+  // Sung vowels last: each vowel of a word holds at least this many frames
+  // (0 or up to its state count: no minimum beyond one frame per state).
+  // 6 (60 ms): lowers the error on jamendo-dev and on the synthetic songs;
+  // 8 was better on jamendo-dev but pulled a synthetic line 6 s into a
+  // break, and 10 and more hurt fast rap (see bench/README.md).
+  int vowel_min_frames = 6;
 };
 
 // Segments of the result: one kWord segment per word (GraphSegment::word is

@@ -37,6 +37,9 @@ Status HmmAlignerConfig::Validate() const {
   }
   YTL_RETURN_IF_ERROR(features.Validate());
   YTL_RETURN_IF_ERROR(viterbi.Validate());
+  if (graph.vowel_min_frames < 0 || graph.vowel_min_frames > 50) {
+    return Status::InvalidInput("HmmAlignerConfig graph.vowel_min_frames must be in [0, 50]");
+  }
   if (top_n < 1) return Status::InvalidInput("HmmAlignerConfig top_n must be >= 1");
   if (vad_weight < 0 || !(vad_floor > 0) || vad_floor > 1) {
     return Status::InvalidInput("HmmAlignerConfig vad_weight must be >= 0 and vad_floor in (0, 1]");
@@ -44,6 +47,10 @@ Status HmmAlignerConfig::Validate() const {
   if (min_confidence < 0 || min_confidence > 1 || !(confidence_scale_nats > 0)) {
     return Status::InvalidInput(
         "HmmAlignerConfig min_confidence must be in [0, 1] and confidence_scale_nats > 0");
+  }
+  if (!(hint_band.before_s >= 0) || !(hint_band.after_s >= 0) || !(hint_band.first_phone_s > 0)) {
+    return Status::InvalidInput(
+        "HmmAlignerConfig hint_band before_s and after_s must be >= 0, first_phone_s > 0");
   }
   if (window_min_gap_s <= 0 || window_margin_s < 0) {
     return Status::InvalidInput(
@@ -111,6 +118,7 @@ double Confidence(const DecodedSegment& seg, double scale_nats) {
 Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& activity,
                                const std::vector<GraphWord>& words, const WindowSpan& win,
                                const GraphOptions& graph_options,
+                               const std::vector<WordWindow>* band,
                                std::vector<WordPlacement>* placements) const {
   const double begin_s = std::max(0.0, win.start_s - config_.window_margin_s);
   const double end_s = std::min(vocals.duration_s(), win.end_s + config_.window_margin_s);
@@ -127,7 +135,18 @@ Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& a
   const double start_s = static_cast<double>(begin) / kSampleRateHz;
   const std::vector<float> prior =
       WordLogPrior(activity, start_s, feats->frames, config_.vad_weight, config_.vad_floor);
-  auto decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi);
+  Result<DecodeResult> decoded = Status::Internal("not decoded");
+  if (band != nullptr) {
+    const std::vector<WordWindow> span_band(band->begin() + win.first_word,
+                                            band->begin() + win.last_word);
+    const std::vector<FrameRange> ranges =
+        NodeFrameRanges(graph, span_band, start_s, kFrameS, feats->frames);
+    decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi, ranges);
+    // Hints that cannot all hold (wrong hints, a different version of the
+    // song): align without them rather than cram the words.
+    if (decoded.ok() && !decoded->reached_final) band = nullptr;
+  }
+  if (band == nullptr) decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi);
   if (!decoded.ok()) return decoded.status();
   for (const DecodedSegment& seg : decoded->segments) {
     const GraphSegment& gs = graph.segments[seg.segment];
@@ -156,21 +175,26 @@ Result<Alignment> HmmAligner::Align(const AudioBuffer& vocals, const VocalActivi
   const WindowSpan whole{0, words->size(), 0.0, duration_s};
   const std::vector<TimeStretch> stretches =
       VoicedStretches(activity, duration_s, config_.window_min_gap_s);
-  if (!config_.windowed || stretches.size() < 2) {
-    YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, whole, config_.graph, &placements));
+  const std::optional<std::vector<WordWindow>> hinted =
+      WindowsFromHints(sheet, duration_s, config_.hint_band);
+  if (hinted || !config_.windowed || stretches.size() < 2) {
+    YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, whole, config_.graph,
+                                    hinted ? &*hinted : nullptr, &placements));
     ctx.Report("align", 1.0);
     return AssembleAlignment(sheet, placements, config_.min_confidence, duration_s);
   }
   // Coarse pass: CI phones over the whole song, only to split the lines.
   GraphOptions coarse_options = config_.graph;
   coarse_options.use_triphones = false;
-  YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, whole, coarse_options, &placements));
+  YTL_RETURN_IF_ERROR(
+      AlignWindow(vocals, activity, *words, whole, coarse_options, nullptr, &placements));
   ctx.Report("align", 0.3);
   const std::vector<WindowSpan> windows = AssignLines(sheet, placements, stretches);
   std::vector<WordPlacement> exact(words->size());
   for (std::size_t w = 0; w < windows.size(); ++w) {
     if (ctx.cancelled()) return Status::Cancelled("alignment cancelled; nothing was saved");
-    YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, windows[w], config_.graph, &exact));
+    YTL_RETURN_IF_ERROR(
+        AlignWindow(vocals, activity, *words, windows[w], config_.graph, nullptr, &exact));
     ctx.Report("align", 0.3 + 0.7 * static_cast<double>(w + 1) / windows.size());
   }
   return AssembleAlignment(sheet, exact, config_.min_confidence, duration_s);
@@ -187,6 +211,7 @@ std::string HmmAligner::Fingerprint() const {
       .Add("lifter", c.features.lifter)
       .Add("denoise", c.features.remove_noise)
       .Add("tri", g.use_triphones)
+      .Add("vmin", g.vowel_min_frames)
       .Add("sil", g.silence_logp)
       .Add("noise", g.noise_logp)
       .Add("garbage", g.garbage_logp)
@@ -198,6 +223,9 @@ std::string HmmAligner::Fingerprint() const {
       .Add("beam", c.viterbi.beam_nats)
       .Add("active", c.viterbi.max_active_states)
       .Add("topn", c.top_n)
+      .Add("hint_before", c.hint_band.before_s)
+      .Add("hint_after", c.hint_band.after_s)
+      .Add("hint_first", c.hint_band.first_phone_s)
       .Add("vadw", c.vad_weight)
       .Add("vadf", c.vad_floor)
       .Add("minconf", c.min_confidence)

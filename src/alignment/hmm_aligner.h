@@ -19,6 +19,7 @@
 #include "alignment/aligner.h"
 #include "alignment/alignment_graph_builder.h"
 #include "alignment/feature_extractor.h"
+#include "alignment/search_band.h"
 #include "alignment/viterbi_decoder.h"
 #include "alignment/window_plan.h"
 #include "alignment/word_placement.h"
@@ -46,6 +47,9 @@ struct HmmAlignerConfig {
   // aligned alone (cheaper on long songs, but the coarse pass's errors are
   // locked in); false: one exact triphone pass over the whole song.
   bool windowed = false;
+  // Lines with a start hint (LyricLine::start_hint_s) keep their words
+  // within these tolerances of the hints; the band also cuts the search.
+  HintBandConfig hint_band;
   Status Validate() const;
 };
 
@@ -66,7 +70,7 @@ class HmmAligner : public Aligner {
   // (plus margins) and writes their placements.
   Status AlignWindow(const AudioBuffer& vocals, const VocalActivity& activity,
                      const std::vector<GraphWord>& words, const WindowSpan& win,
-                     const GraphOptions& graph_options,
+                     const GraphOptions& graph_options, const std::vector<WordWindow>* band,
                      std::vector<WordPlacement>* placements) const;
 
   HmmAlignerConfig config_;

@@ -4,6 +4,7 @@
 #include <functional>
 #include <limits>
 #include <queue>
+#include <string>
 
 namespace ytl {
 namespace {
@@ -30,10 +31,11 @@ struct Record {
 class ViterbiSearch {
  public:
   ViterbiSearch(const AlignmentGraph& g, EmissionScorer& scorer, std::span<const float> prior,
-                const ViterbiConfig& config)
+                const ViterbiConfig& config, std::span<const FrameRange> node_frames)
       : g_(g),
         scorer_(scorer),
         prior_(prior),
+        node_frames_(node_frames),
         config_(config),
         exact_(config.beam_nats == std::numeric_limits<float>::infinity() &&
                config.max_active_states == std::numeric_limits<int>::max()),
@@ -104,8 +106,16 @@ class ViterbiSearch {
     }
   }
 
+  bool OutsideBand(int n, int t) const {
+    return !node_frames_.empty() && (t < node_frames_[n].first || t > node_frames_[n].last);
+  }
+
   void EvaluateNode(int n, int t) {
     const GraphNode& node = g_.nodes[n];
+    if (OutsideBand(n, t)) {
+      for (int s = node.first_state; s < node.first_state + node.n_states; ++s) score_[s] = kNeg;
+      return;
+    }
     const float prior =
         (node.kind == SegmentKind::kWord && t < static_cast<int>(prior_.size())) ? prior_[t] : 0.0f;
     for (int s = node.first_state + node.n_states - 1; s >= node.first_state; --s) {
@@ -253,6 +263,7 @@ class ViterbiSearch {
   const AlignmentGraph& g_;
   EmissionScorer& scorer_;
   std::span<const float> prior_;
+  std::span<const FrameRange> node_frames_;
   ViterbiConfig config_;
   bool exact_;  // no beam and no histogram limit: nothing is ever pruned
   std::vector<float> score_;
@@ -290,8 +301,14 @@ Status ViterbiConfig::Validate() const {
 
 Result<DecodeResult> DecodeViterbi(const AlignmentGraph& graph, EmissionScorer& scorer,
                                    std::span<const float> word_log_prior,
-                                   const ViterbiConfig& config) {
+                                   const ViterbiConfig& config,
+                                   std::span<const FrameRange> node_frames) {
   YTL_RETURN_IF_ERROR(config.Validate());
+  if (!node_frames.empty() && node_frames.size() != graph.nodes.size()) {
+    return Status::Internal("search band has " + std::to_string(node_frames.size()) +
+                            " node ranges for a graph of " + std::to_string(graph.nodes.size()) +
+                            " nodes");
+  }
   if (graph.start < 0 || graph.final < 0 || graph.nodes[graph.start].n_states != 0 ||
       graph.nodes[graph.final].n_states != 0) {
     return Status::Internal("alignment graph has no null start/final node");
@@ -299,7 +316,7 @@ Result<DecodeResult> DecodeViterbi(const AlignmentGraph& graph, EmissionScorer& 
   for (const GraphState& s : graph.states) {
     if (s.senone < 0) return Status::Internal("alignment graph state without a senone");
   }
-  ViterbiSearch search(graph, scorer, word_log_prior, config);
+  ViterbiSearch search(graph, scorer, word_log_prior, config, node_frames);
   return search.Run();
 }
 

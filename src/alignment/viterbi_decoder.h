@@ -36,10 +36,21 @@ struct DecodeResult {
   float score = 0;
 };
 
+// Frames [first, last] (inclusive) in which a node may hold a path.
+struct FrameRange {
+  int first = 0;
+  int last = 0;
+};
+
 // `word_log_prior`, if not empty, has one value per frame, added to the
 // emission of every state of a kWord node (vocal-activity prior).
+// `node_frames`, if not empty, has one FrameRange per graph node: outside it
+// the node holds no path (a search band; it makes an exact search linear in
+// the song's length). The result may then miss the final node; callers check
+// reached_final.
 Result<DecodeResult> DecodeViterbi(const AlignmentGraph& graph, EmissionScorer& scorer,
                                    std::span<const float> word_log_prior,
-                                   const ViterbiConfig& config);
+                                   const ViterbiConfig& config,
+                                   std::span<const FrameRange> node_frames = {});
 
 }  // namespace ytl

@@ -182,5 +182,38 @@ TEST(ViterbiConfig, RejectsANonPositiveBeam) {
   EXPECT_FALSE(c.Validate().ok());
 }
 
+TEST(ViterbiDecoder, ABandKeepsEachNodeInsideItsFrames) {
+  // Acoustically word 1 fits frames 3-7, but its band only allows 6-9.
+  const AlignmentGraph g = Chain({0, 1, 2}, {false, false, false});
+  MatrixScorer scorer(Favouring({0, 0, 0, 1, 1, 1, 1, 1, 2, 2}, 3));
+  std::vector<FrameRange> band(g.nodes.size(), FrameRange{0, 9});
+  for (std::size_t n = 0; n < g.nodes.size(); ++n) {
+    if (g.nodes[n].n_states > 0 && g.states[g.nodes[n].first_state].senone == 1) band[n] = {6, 9};
+  }
+  auto r = DecodeViterbi(g, scorer, {}, ViterbiConfig::Exact(), band);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->reached_final);
+  ASSERT_EQ(r->segments.size(), 3u);
+  EXPECT_EQ(r->segments[1].start_frame, 6);
+  EXPECT_LE(r->segments[1].end_frame, 10);
+}
+
+TEST(ViterbiDecoder, ABandThatNoPathFitsMissesTheFinalNode) {
+  const AlignmentGraph g = Chain({0, 1}, {false, false});
+  MatrixScorer scorer(Favouring({0, 0, 1, 1}, 2));
+  // Every emitting node confined to frame 0: nothing can cover frames 1-3.
+  std::vector<FrameRange> band(g.nodes.size(), FrameRange{0, 0});
+  auto r = DecodeViterbi(g, scorer, {}, ViterbiConfig::Exact(), band);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_FALSE(r->reached_final);
+}
+
+TEST(ViterbiDecoder, RefusesABandOfTheWrongSize) {
+  const AlignmentGraph g = Chain({0}, {false});
+  MatrixScorer scorer(Favouring({0}, 1));
+  std::vector<FrameRange> band(1, FrameRange{0, 0});
+  EXPECT_FALSE(DecodeViterbi(g, scorer, {}, ViterbiConfig::Exact(), band).ok());
+}
+
 }  // namespace
 }  // namespace ytl

@@ -1,6 +1,7 @@
 // A parsed lyric sheet: the words to align, grouped in lines and sections.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct LyricLine {
   std::string text;            // the line as written (tags and repeat marks removed)
   std::vector<LyricWord> words;
   int section = 0;             // index of the section (blank-line or [Tag] separated)
+  // When the line is known to start near a time (an LRC line tag, LRCLIB
+  // synced lyrics), that time in seconds; the aligner searches around it.
+  std::optional<double> start_hint_s;
 };
 
 struct LyricSheet {
