@@ -88,6 +88,13 @@ Status ReadHeader(const json& doc, Alignment* alignment) {
     return FieldError("mode", "\"aligned\" or \"transcribed\" (got \"" + mode + "\")");
   }
   alignment->mode = mode == "aligned" ? SyncMode::kAligned : SyncMode::kTranscribed;
+  alignment->lyrics_source = mode == "aligned" ? "user" : "transcribed";
+  YTL_RETURN_IF_ERROR(ReadString(doc, "lyrics_source", "", false, &alignment->lyrics_source));
+  const std::string& source = alignment->lyrics_source;
+  if (source != "user" && source != "lrclib" && source != "transcribed") {
+    return FieldError("lyrics_source",
+                      "\"user\", \"lrclib\" or \"transcribed\" (got \"" + source + "\")");
+  }
   const auto timings = doc.find("timings_s");
   if (timings == doc.end()) return Status::Ok();
   if (!timings->is_object()) return FieldError("timings_s", "an object of stage: seconds");

@@ -13,10 +13,12 @@ constexpr double kHalfMilli = 0.0005 + 1e-9;
 TEST(AlignmentJson, RoundTripsWithinAMillisecond) {
   Alignment original = testing::SampleAlignment();
   original.mode = SyncMode::kTranscribed;
+  original.lyrics_source = "transcribed";
   const auto read = ParseAlignmentJson(WriteAlignmentJson(original));
   ASSERT_TRUE(read.ok()) << read.status().ToString();
   EXPECT_EQ(read->source, original.source);
   EXPECT_EQ(read->mode, SyncMode::kTranscribed);
+  EXPECT_EQ(read->lyrics_source, "transcribed");
   EXPECT_DOUBLE_EQ(read->duration_s, original.duration_s);
   EXPECT_NEAR(read->timings_s.at("align"), 1.2345, kHalfMilli);
   ASSERT_EQ(read->lines.size(), original.lines.size());
@@ -70,12 +72,27 @@ TEST(AlignmentJson, IgnoresUnknownFields) {
   EXPECT_DOUBLE_EQ(read->words[0].confidence, 0);
 }
 
+TEST(AlignmentJson, KeepsLrclibLyricsSourceAndDefaultsOldDocuments) {
+  Alignment original = testing::SampleAlignment();
+  original.lyrics_source = "lrclib";
+  const auto read = ParseAlignmentJson(WriteAlignmentJson(original));
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->lyrics_source, "lrclib");
+  const auto old_aligned = ParseAlignmentJson(R"({"lines": [], "mode": "aligned"})");
+  ASSERT_TRUE(old_aligned.ok());
+  EXPECT_EQ(old_aligned->lyrics_source, "user");
+  const auto old_transcribed = ParseAlignmentJson(R"({"lines": [], "mode": "transcribed"})");
+  ASSERT_TRUE(old_transcribed.ok());
+  EXPECT_EQ(old_transcribed->lyrics_source, "transcribed");
+}
+
 TEST(AlignmentJson, RejectsMalformedInputNamingTheField) {
   const std::pair<const char*, const char*> cases[] = {
       {"{not json", "not valid JSON"},
       {"[1, 2]", "(document)"},
       {R"({"source": "x"})", "\"lines\""},
       {R"({"lines": [], "mode": "guessed"})", "\"mode\""},
+      {R"({"lines": [], "lyrics_source": "radio"})", "\"lyrics_source\""},
       {R"({"lines": [{"text": "a", "start_s": "1", "end_s": 2}]})", "lines[0].start_s"},
       {R"({"lines": [{"text": "a", "start_s": 1, "end_s": -2}]})", "lines[0].end_s"},
       {R"({"lines": [{"text": "a", "start_s": 1, "end_s": 2, "words": [{"text": 5}]}]})",

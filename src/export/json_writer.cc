@@ -48,6 +48,7 @@ std::string WriteAlignmentJson(const Alignment& alignment) {
       {"duration_s", Milli(alignment.duration_s)},
       {"language", alignment.language},
       {"mode", alignment.mode == SyncMode::kAligned ? "aligned" : "transcribed"},
+      {"lyrics_source", alignment.lyrics_source},
       {"lines", std::move(lines)},
       {"words", std::move(words)},
       {"timings_s", std::move(timings)},

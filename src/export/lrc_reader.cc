@@ -103,11 +103,16 @@ Status ParseRow(std::string_view row, size_t row_number, Parse* parse) {
   std::vector<double> times_s;
   while (!row.empty() && row[0] == '[') {
     const size_t close = row.find(']');
+    const std::optional<double> time_s = close == std::string_view::npos
+                                             ? std::nullopt
+                                             : ParseMinutesSeconds(row.substr(1, close - 1));
+    // After the time tags, a '[' that opens no time tag is text: "[00:12.00][Chorus] la".
+    if (!time_s && !times_s.empty()) break;
     if (close == std::string_view::npos) return RowError(row_number, "a '[' tag is not closed");
     const std::string_view content = row.substr(1, close - 1);
-    if (auto time_s = ParseMinutesSeconds(content)) {
+    if (time_s) {
       times_s.push_back(*time_s);
-    } else if (times_s.empty() && IsIdTag(content)) {
+    } else if (IsIdTag(content)) {
       return ApplyIdTag(content, row_number, parse);
     } else {
       return RowError(row_number, "[" + std::string(content) + "] is neither a time nor an ID tag");

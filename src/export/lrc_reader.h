@@ -19,7 +19,9 @@ struct LrcDocument {
 // be one ID tag ("[key:value]", key in letters). A row with several time tags
 // becomes one line per tag. Word tags "<mm:ss.xx>" in a row make words: each
 // runs to the next tag, and a tag with no text after it ends the line. A '<'
-// that does not open a valid time tag is kept as text. A line ends where the
+// that does not open a valid time tag is kept as text, and so is a '[' after
+// the time tags that opens no further time tag ("[00:12.00][Chorus] la" is the
+// text "[Chorus] la"). A line ends where the
 // next begins (the last one at [length:], if later). [offset:ms] is applied
 // (a positive offset makes the lyrics come sooner), clamping at zero.
 // Fails with InvalidInput naming the row on anything else, and on a row with

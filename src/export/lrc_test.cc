@@ -111,6 +111,26 @@ TEST(LrcReader, KeepsAnAngleBracketThatIsNoTimeAsText) {
   EXPECT_TRUE(read->alignment.words.empty());
 }
 
+// Found by fuzz/lrc_fuzzer: a line whose text starts with '[' was written as
+// "[00:01.00][ti:x]" and could not be read back.
+TEST(LrcReader, ReadsABracketAfterTheTimeTagsAsText) {
+  const auto read =
+      ParseLrc("[00:01.00][Chorus] la\n[00:02.00][00:03.00] [x\n[00:04.00]\r\r[ti:a]\n");
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  const auto& lines = read->alignment.lines;
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0].text, "[Chorus] la");
+  EXPECT_EQ(lines[1].text, "[x");
+  EXPECT_EQ(lines[2].text, "[x");
+  EXPECT_DOUBLE_EQ(lines[2].start_s, 3.0);
+  EXPECT_EQ(read->song.title, "");  // "[ti:a]" after a time tag is text, not a tag
+  const auto again = ParseLrc(WriteLrc(read->alignment));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  ASSERT_EQ(again->alignment.lines.size(), 4u);
+  EXPECT_EQ(again->alignment.lines[0].text, "[Chorus] la");
+  EXPECT_EQ(again->alignment.lines[1].text, "[x");
+}
+
 TEST(LrcReader, RejectsMalformedRowsNamingTheRow) {
   for (const char* bad : {"[00:01.00]ok\nno tag here\n", "[00:01.00]ok\n[00:61.00]bad second\n",
                           "[00:01.00]ok\n[00:02.00 unclosed\n", "[ti:x]\n[offset:abc]\n",

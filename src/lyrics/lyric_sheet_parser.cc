@@ -1,9 +1,12 @@
 #include "lyrics/lyric_sheet_parser.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "lyrics/line_markup.h"
+#include "lyrics/lrc_line_tags.h"
 #include "lyrics/section_assembler.h"
 #include "lyrics/text_normalizer.h"
 #include "lyrics/utf8.h"
@@ -45,6 +48,77 @@ void ApplyLine(const LineMarkup& markup, std::string_view language, SectionAssem
       return;
     }
   }
+}
+
+// One row of an LRC-timed sheet, before sorting by time.
+struct TimedRow {
+  double order_s = 0;                  // sort key: its tag, or the tag of the row it follows
+  std::optional<double> start_hint_s;  // its own tag, when it has one
+  std::string text;                    // sung text; empty for a break ([Chorus], blank, gap)
+};
+
+bool HasTimeTags(const std::vector<std::string_view>& lines) {
+  return std::any_of(lines.begin(), lines.end(),
+                     [](std::string_view line) { return !ReadLrcLineTags(line).times_s.empty(); });
+}
+
+// The sung text of a line once its time tags are gone; empty for breaks and repeat markers.
+std::string SungText(std::string_view text) {
+  const LineMarkup markup = ReadLineMarkup(text);
+  return markup.kind == LineKind::kLyric ? markup.text : std::string();
+}
+
+// Rows of a sheet with LRC line tags, in time order; [offset:] applied to the hints.
+std::vector<TimedRow> ReadTimedRows(const std::vector<std::string_view>& lines) {
+  std::vector<TimedRow> rows;
+  double offset_s = 0;
+  double last_tag_s = 0;
+  for (const std::string_view line : lines) {
+    LrcLineTags tags = ReadLrcLineTags(line);
+    if (tags.id_tag) {
+      offset_s = tags.offset_s.value_or(offset_s);
+      continue;
+    }
+    const std::string text = SungText(tags.text);
+    for (const double time_s : tags.times_s) rows.push_back({time_s, time_s, text});
+    if (!tags.times_s.empty()) {
+      last_tag_s = tags.times_s.back();
+    } else if (ReadLineMarkup(tags.text).kind != LineKind::kRepeatMarker) {
+      rows.push_back({last_tag_s, std::nullopt, text});
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const TimedRow& a, const TimedRow& b) { return a.order_s < b.order_s; });
+  for (TimedRow& row : rows) {
+    if (row.start_hint_s) row.start_hint_s = std::max(0.0, *row.start_hint_s - offset_s);
+  }
+  return rows;
+}
+
+// Lines of a sheet with LRC line tags: in time order, each tagged line with its start hint, a
+// line with several tags once per tag; breaks (blank lines, section tags, empty tagged lines
+// that mark instrumental gaps) start sections. Repeat markers are ignored: the tags say when
+// each line is sung.
+std::vector<LyricLine> TimedLines(const std::vector<std::string_view>& lines,
+                                  std::string_view language) {
+  std::vector<LyricLine> out;
+  int section = 0;
+  bool section_has_lines = false;
+  for (TimedRow& row : ReadTimedRows(lines)) {
+    LyricLine line;
+    line.words = SplitLyricWords(row.text, language);
+    if (line.words.empty()) {
+      if (section_has_lines) ++section;
+      section_has_lines = false;
+      continue;
+    }
+    line.text = std::move(row.text);
+    line.section = section;
+    line.start_hint_s = row.start_hint_s;
+    out.push_back(std::move(line));
+    section_has_lines = true;
+  }
+  return out;
 }
 
 Status TooLarge(std::string_view name, std::string_view what, std::size_t limit,
@@ -96,14 +170,18 @@ Result<LyricSheet> ParseLyricSheet(std::string_view text, std::string_view sourc
     return TooLarge(name, "has " + std::to_string(lines.size()) + " lines", options.max_lines,
                     "ParseOptions::max_lines");
   }
-  SectionAssembler sections(options.max_lines);
-  for (const std::string_view line : lines) {
-    ApplyLine(ReadLineMarkup(line), options.language, &sections);
-  }
   LyricSheet sheet;
   sheet.language = options.language;
-  sheet.lines = sections.Finish();
-  if (sections.over_limit()) {
+  SectionAssembler sections(options.max_lines);
+  if (HasTimeTags(lines)) {
+    sheet.lines = TimedLines(lines, options.language);
+  } else {
+    for (const std::string_view line : lines) {
+      ApplyLine(ReadLineMarkup(line), options.language, &sections);
+    }
+    sheet.lines = sections.Finish();
+  }
+  if (sections.over_limit() || sheet.lines.size() > options.max_lines) {
     return TooLarge(name, "expands to more sung lines once repeats like (x2) are applied",
                     options.max_lines, "ParseOptions::max_lines");
   }

@@ -7,6 +7,12 @@
 // forms as described in text_normalizer.h: one LyricWord per written word,
 // whose `spoken` may hold several space-separated tokens ("21" -> "twenty
 // one"). Lines without words ("...", "[laughs]") are dropped.
+//
+// A sheet with LRC line tags ("[01:02.50] text", as LRCLIB's synced lyrics and .lrc files have)
+// is read as timed lines instead (see lrc_line_tags.h): each tagged line gets its time as
+// LyricLine::start_hint_s ([offset:] applied), lines are sung in time order (once per tag),
+// enhanced "<mm:ss.xx>" word tags and LRC ID tags ([ar:], [ti:]...) are dropped, untagged lines
+// follow the tagged line before them without a hint, and repeat markers are ignored.
 #pragma once
 
 #include <cstddef>

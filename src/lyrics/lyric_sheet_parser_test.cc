@@ -158,5 +158,60 @@ TEST(LyricSheetParser, ValidatesOptions) {
   EXPECT_NE(no_lines.Validate().message().find("max_lines"), std::string::npos);
 }
 
+TEST(LyricSheetParser, LrcLineTagsBecomeStartHints) {
+  const auto sheet = Parse(
+      "[ar: Someone]\n[ti: A Song]\n[00:12.50] Hello, world\n"
+      "[00:15.00]<00:15.00> second <00:15.80>line\n");
+  ASSERT_TRUE(sheet.ok()) << sheet.status().ToString();
+  ASSERT_EQ(sheet->lines.size(), 2u);
+  EXPECT_EQ(sheet->lines[0].text, "Hello, world");
+  EXPECT_DOUBLE_EQ(*sheet->lines[0].start_hint_s, 12.5);
+  EXPECT_EQ(sheet->lines[1].text, "second line");
+  EXPECT_DOUBLE_EQ(*sheet->lines[1].start_hint_s, 15.0);
+  EXPECT_EQ(Spoken(*sheet), (Words{"hello", "world", "second", "line"}));
+}
+
+TEST(LyricSheetParser, LineWithSeveralTagsIsSungAtEachInTimeOrder) {
+  const auto sheet = Parse("[00:10.00][00:30.00]la la\n[00:20.00]verse\n");
+  ASSERT_TRUE(sheet.ok()) << sheet.status().ToString();
+  ASSERT_EQ(sheet->lines.size(), 3u);
+  EXPECT_EQ(Spoken(*sheet), (Words{"la", "la", "verse", "la", "la"}));
+  EXPECT_DOUBLE_EQ(*sheet->lines[1].start_hint_s, 20.0);
+  EXPECT_DOUBLE_EQ(*sheet->lines[2].start_hint_s, 30.0);
+}
+
+TEST(LyricSheetParser, LrcOffsetShiftsHintsSooner) {
+  const auto sheet = Parse("[offset:+500]\n[00:00.20]one\n[00:02.00]two\n");
+  ASSERT_TRUE(sheet.ok()) << sheet.status().ToString();
+  EXPECT_DOUBLE_EQ(*sheet->lines[0].start_hint_s, 0.0);
+  EXPECT_DOUBLE_EQ(*sheet->lines[1].start_hint_s, 1.5);
+}
+
+TEST(LyricSheetParser, GapsAndSectionTagsInTimedSheetsStartSections) {
+  const auto sheet = Parse(
+      "[00:01.00]one\n[00:02.00]two\n[00:05.00]\n[00:09.00]three\n[Chorus]\n"
+      "[00:12.00]four (x2)\nuntimed five\n");
+  ASSERT_TRUE(sheet.ok()) << sheet.status().ToString();
+  ASSERT_EQ(sheet->lines.size(), 5u);
+  EXPECT_EQ(sheet->lines[1].section, 0);
+  EXPECT_EQ(sheet->lines[2].section, 1);
+  EXPECT_EQ(sheet->lines[3].section, 2);
+  EXPECT_EQ(sheet->lines[3].text, "four");
+  EXPECT_EQ(sheet->lines[4].text, "untimed five");
+  EXPECT_FALSE(sheet->lines[4].start_hint_s.has_value());
+}
+
+TEST(LyricSheetParser, PlainSheetsHaveNoHints) {
+  const auto sheet = Parse("[Verse]\nhello\n[laughs] there\n");
+  ASSERT_TRUE(sheet.ok()) << sheet.status().ToString();
+  for (const LyricLine& line : sheet->lines) EXPECT_FALSE(line.start_hint_s.has_value());
+}
+
+TEST(LyricSheetParser, TimedSheetWithOnlyGapsHasNoWords) {
+  const auto sheet = Parse("[ar: x]\n[00:01.00]\n[00:05.00] ...\n");
+  ASSERT_FALSE(sheet.ok());
+  EXPECT_EQ(sheet.status().code(), Status::Code::kInvalidInput);
+}
+
 }  // namespace
 }  // namespace ytl

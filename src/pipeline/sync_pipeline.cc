@@ -8,7 +8,9 @@
 #include "core/content_hash.h"
 #include "export/json_reader.h"
 #include "export/json_writer.h"
+#include "pipeline/online_lyrics.h"
 #include "pipeline/stage_codec.h"
+#include "pipeline/stage_deadline.h"
 
 namespace ytl {
 namespace {
@@ -65,6 +67,11 @@ Status PipelineConfig::Validate() const {
   if (yt_dlp_timeout_s <= 0) {
     return Status::InvalidInput("yt_dlp_timeout_s must be positive; set a time limit in seconds");
   }
+  if (!(stage_time_limit_s >= 0) || !std::isfinite(stage_time_limit_s)) {
+    return Status::InvalidInput(
+        "stage_time_limit_s must be 0 (no limit) or a positive number of seconds, got " +
+        std::to_string(stage_time_limit_s));
+  }
   if (work_dir.empty()) return Status::InvalidInput("work_dir is empty; give a scratch folder");
   return Status::Ok();
 }
@@ -95,12 +102,12 @@ Result<AudioBuffer> SyncPipeline::IsolatedVocals(const ResolvedSource& source,
   DecodedAudio decoded;
   {
     StageTimer timer(timings, "decode");
-    auto result = DecodeFile(source.audio_path, config_.decode, ctx);
+    StageDeadline deadline("decode", config_.stage_time_limit_s, ctx);
+    auto result = DecodeFile(source.audio_path, config_.decode, deadline.context());
     if (!result.ok()) {
-      if (!source.is_url || result.status().code() != Status::Code::kInvalidInput) {
-        return result.status();
-      }
-      return Status::InvalidInput("the audio yt-dlp downloaded: " + result.status().message());
+      const Status status = deadline.Explain(result.status());
+      if (!source.is_url || status.code() != Status::Code::kInvalidInput) return status;
+      return Status::InvalidInput("the audio yt-dlp downloaded: " + status.message());
     }
     decoded = std::move(result).value();
   }
@@ -108,12 +115,13 @@ Result<AudioBuffer> SyncPipeline::IsolatedVocals(const ResolvedSource& source,
   AudioBuffer vocals;
   {
     StageTimer timer(timings, "separate");
+    StageDeadline deadline("separate", config_.stage_time_limit_s, ctx);
     if (config_.separate_vocals) {
       // Peak memory matters on long songs: each buffer is released as soon as
       // the next one no longer needs it.
       decoded.mono16k = AudioBuffer();
-      auto separated = engines_.separator->Separate(decoded.original, ctx);
-      if (!separated.ok()) return separated.status();
+      auto separated = engines_.separator->Separate(decoded.original, deadline.context());
+      if (!separated.ok()) return deadline.Explain(separated.status());
       decoded.original = AudioBuffer();
       AudioBuffer separated_vocals = std::move(separated).value();
       auto resampled = Resample(separated_vocals, kRecognitionRateHz, 1);
@@ -136,8 +144,9 @@ Result<VocalActivity> SyncPipeline::SungRegions(const AudioBuffer& vocals, const
     if (activity.ok()) return activity;
   }
   StageTimer timer(timings, "vad");
-  auto detected = engines_.voice_activity->Detect(vocals, ctx);
-  if (!detected.ok()) return detected.status();
+  StageDeadline deadline("vad", config_.stage_time_limit_s, ctx);
+  auto detected = engines_.voice_activity->Detect(vocals, deadline.context());
+  if (!detected.ok()) return deadline.Explain(detected.status());
   CacheStore(key, EncodeActivity(*detected));
   return detected;
 }
@@ -153,10 +162,14 @@ Result<Alignment> SyncPipeline::Words(const AudioBuffer& vocals, const VocalActi
   Result<Alignment> alignment = Status::Internal("no alignment stage ran");
   if (sheet) {
     StageTimer timer(timings, "align");
-    alignment = engines_.aligner->Align(vocals, activity, *sheet, ctx);
+    StageDeadline deadline("align", config_.stage_time_limit_s, ctx);
+    alignment = engines_.aligner->Align(vocals, activity, *sheet, deadline.context());
+    if (!alignment.ok()) return deadline.Explain(alignment.status());
   } else {
     StageTimer timer(timings, "recognize");
-    alignment = engines_.recognizer->Transcribe(vocals, activity, ctx);
+    StageDeadline deadline("recognize", config_.stage_time_limit_s, ctx);
+    alignment = engines_.recognizer->Transcribe(vocals, activity, deadline.context());
+    if (!alignment.ok()) return deadline.Explain(alignment.status());
   }
   if (alignment.ok()) CacheStore(key, WriteAlignmentJson(*alignment));
   return alignment;
@@ -172,7 +185,7 @@ Result<Alignment> SyncPipeline::Run(const SyncRequest& request, const StageConte
     auto parsed = ParseLyricSheet(*request.lyrics_text, request.lyrics_name, options);
     if (!parsed.ok()) return parsed.status();
     sheet = std::move(parsed).value();
-  } else if (engines_.recognizer == nullptr) {
+  } else if (engines_.recognizer == nullptr && engines_.lyrics_lookup == nullptr) {
     return Status::InvalidInput("no lyrics given and no recognizer configured; pass --lyrics FILE");
   }
 
@@ -190,6 +203,36 @@ Result<Alignment> SyncPipeline::Run(const SyncRequest& request, const StageConte
   }
   if (ctx.cancelled()) return Status::Cancelled("stopped before decoding");
 
+  std::string lyrics_text = request.lyrics_text.value_or("");
+  std::string lyrics_source = sheet ? "user" : "transcribed";
+  if (!sheet && engines_.lyrics_lookup != nullptr && engines_.aligner != nullptr) {
+    StageTimer timer(timings, "lyrics");
+    ParseOptions options = config_.lyrics;
+    options.language = request.language;
+    auto online =
+        FindOnlineLyrics(*engines_.lyrics_lookup, SongMetadataOf(source, request.song_hint),
+                         options, ctx, request.notes);
+    if (!online.ok()) return online.status();
+    if (online->has_value() && !(*online)->sheet) {
+      Alignment instrumental;
+      instrumental.source = request.source;
+      instrumental.duration_s = (*online)->song.duration_s;
+      instrumental.language = request.language;
+      instrumental.lyrics_source = "lrclib";
+      instrumental.timings_s = timings;
+      return instrumental;
+    }
+    if (online->has_value()) {
+      sheet = std::move((*online)->sheet);
+      lyrics_text = (*online)->text;
+      lyrics_source = "lrclib";
+    }
+  }
+  if (!sheet && engines_.recognizer == nullptr) {
+    return Status::NotFound(
+        "no lyrics given, none found online and no recognizer configured; pass --lyrics FILE");
+  }
+
   std::string audio_hash = "uncached";
   if (engines_.cache != nullptr) {
     auto hash = Sha256OfFile(source.audio_path);
@@ -203,7 +246,9 @@ Result<Alignment> SyncPipeline::Run(const SyncRequest& request, const StageConte
   auto vocals = IsolatedVocals(source, vocals_key, timings, ctx);
   if (!vocals.ok()) return vocals.status();
   if (sheet) {
-    YTL_RETURN_IF_ERROR(CheckLyricsFitAudio(*sheet, vocals->duration_s(), request.lyrics_name));
+    YTL_RETURN_IF_ERROR(CheckLyricsFitAudio(
+        *sheet, vocals->duration_s(),
+        lyrics_source == "user" ? request.lyrics_name : std::string("the lyrics found online")));
   }
   if (ctx.cancelled()) return Status::Cancelled("stopped before finding the sung regions");
 
@@ -212,17 +257,17 @@ Result<Alignment> SyncPipeline::Run(const SyncRequest& request, const StageConte
   if (!activity.ok()) return activity.status();
   if (ctx.cancelled()) return Status::Cancelled("stopped before aligning");
 
-  const std::string words_key =
-      activity_key + (config_.use_vocal_activity ? "" : "/whole-song") +
-      (sheet ? "/align/" + engines_.aligner->Fingerprint() + "/" +
-                   Sha256Hex(request.language + "\n" + *request.lyrics_text)
-             : "/recognize/" + std::string(engines_.recognizer->name()));
+  const std::string words_key = activity_key + (config_.use_vocal_activity ? "" : "/whole-song") +
+                                (sheet ? "/align/" + engines_.aligner->Fingerprint() + "/" +
+                                             Sha256Hex(request.language + "\n" + lyrics_text)
+                                       : "/recognize/" + std::string(engines_.recognizer->name()));
   auto alignment = Words(*vocals, *activity, sheet, words_key, timings, ctx);
   if (!alignment.ok()) return alignment.status();
   alignment->source = request.source;
   alignment->duration_s = vocals->duration_s();
   alignment->language = request.language;
   alignment->mode = sheet ? SyncMode::kAligned : SyncMode::kTranscribed;
+  alignment->lyrics_source = lyrics_source;
   alignment->timings_s = std::move(timings);
   return alignment;
 }

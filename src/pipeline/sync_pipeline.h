@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "alignment/aligner.h"
 #include "alignment/alignment.h"
@@ -16,6 +17,8 @@
 #include "pipeline/stage_cache.h"
 #include "recognition/recognizer.h"
 #include "separation/separator.h"
+#include "sources/lyrics_lookup.h"
+#include "sources/song_metadata.h"
 #include "sources/source.h"
 #include "sources/subprocess.h"
 #include "vad/voice_activity.h"
@@ -27,6 +30,11 @@ struct SyncRequest {
   std::optional<std::string> lyrics_text;  // the lyric sheet; absent: transcribe
   std::string lyrics_name = "lyrics";      // names the sheet in error messages
   std::string language = "en";             // ISO 639-1 code of the lyrics
+  // Without lyrics: the user's --artist/--title (and --album), which win over what the source
+  // says when the lyrics are looked up online.
+  SongMetadata song_hint;
+  // Receives lines for the user about the lyrics lookup (found where, or why not); may be null.
+  std::vector<std::string>* notes = nullptr;
 };
 
 struct PipelineConfig {
@@ -34,9 +42,12 @@ struct PipelineConfig {
   ParseOptions lyrics;
   std::string yt_dlp_path = "yt-dlp";  // binary for URLs
   double yt_dlp_timeout_s = 600;       // time limit of one download
-  std::string work_dir;                // scratch folder for downloads; owned by the caller
-  bool separate_vocals = true;         // false: align the plain downmix (ablation)
-  bool use_vocal_activity = true;      // false: treat the whole song as sung (ablation)
+  // Time limit of each of the decode, separate, vad and align (or recognize) stages; a stage
+  // that runs past it stops at its next checkpoint with DeadlineExceeded. 0: no limit.
+  double stage_time_limit_s = 1800;
+  std::string work_dir;            // scratch folder for downloads; owned by the caller
+  bool separate_vocals = true;     // false: align the plain downmix (ablation)
+  bool use_vocal_activity = true;  // false: treat the whole song as sung (ablation)
 
   Status Validate() const;
 };
@@ -50,6 +61,9 @@ struct SyncEngines {
   const Aligner* aligner = nullptr;
   const Recognizer* recognizer = nullptr;
   const StageCache* cache = nullptr;  // stage outputs by content; null: no caching
+  // Asked for the song's lyrics when none are given, before transcribing; null: transcribe
+  // straight away. Found lyrics are aligned with `aligner` (lyrics_source "lrclib").
+  const LyricsLookup* lyrics_lookup = nullptr;
 };
 
 class SyncPipeline {
@@ -60,7 +74,9 @@ class SyncPipeline {
 
   // Runs every stage, reporting progress and checking ctx for cancellation
   // between and inside stages. The Alignment's timings_s holds each stage's
-  // wall time in seconds.
+  // wall time in seconds. Without lyrics, asks engines.lyrics_lookup first (when set and an
+  // aligner is there) and aligns what it finds; an instrumental track gives an Alignment with no
+  // lines; otherwise transcribes with engines.recognizer. lyrics_source says which happened.
   Result<Alignment> Run(const SyncRequest& request, const StageContext& ctx) const;
 
  private:

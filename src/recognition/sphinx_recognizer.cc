@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "recognition/transcript_lines.h"
+
 namespace ytl {
 namespace {
 
@@ -82,21 +84,6 @@ Status DecodeRegion(const SphinxDecoder& decoder, const std::vector<int16>& pcm,
   return Status::Ok();
 }
 
-// Moves `words` into `alignment` as one more line.
-void AppendLine(std::vector<TimedWord> words, Alignment* alignment) {
-  TimedLine line;
-  line.start_s = words.front().start_s;
-  line.end_s = words.back().end_s;
-  for (TimedWord& word : words) {
-    line.text += (line.text.empty() ? "" : " ") + word.text;
-    line.confidence += word.confidence / static_cast<double>(words.size());
-    word.line = static_cast<int>(alignment->lines.size());
-    line.words.push_back(static_cast<int>(alignment->words.size()));
-    alignment->words.push_back(std::move(word));
-  }
-  alignment->lines.push_back(std::move(line));
-}
-
 }  // namespace
 
 Status SphinxRecognizerConfig::Validate() const {
@@ -143,7 +130,7 @@ Result<Alignment> SphinxRecognizer::Transcribe(const AudioBuffer& vocals16k,
       YTL_RETURN_IF_ERROR(DecodeRegion(decoder_, ToPcm16(samples, begin, end),
                                        static_cast<double>(begin) / kSampleRateHz, &words));
     }
-    if (!words.empty()) AppendLine(std::move(words), &alignment);
+    if (!words.empty()) AppendTranscribedLine(std::move(words), &alignment);
     ctx.Report("recognize", static_cast<double>(i + 1) / activity.regions.size());
   }
   return alignment;
