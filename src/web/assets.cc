@@ -51,6 +51,7 @@ const Asset* FindAsset(std::string_view path) {
   static const std::vector<NamedAsset> assets = BuildAssets();
   path = path.substr(0, path.find_first_of("?#"));
   if (path == "/") path = "/index.html";
+  if (path == "/race") path = "/race.html";
   for (const NamedAsset& named : assets) {
     if (named.path == path) return &named.asset;
   }

@@ -12,7 +12,8 @@ struct Asset {
   std::string_view body;          // the file's bytes
 };
 
-// The asset served at `path` ("/" and "/index.html" are the page, "/app.js" a module), or null
+// The asset served at `path` ("/" and "/index.html" are the page, "/race" and "/race.html" the
+// racing page, "/app.js" a module), or null
 // when there is none. A query string or fragment after the path is ignored. The returned
 // pointer refers to static data that lives for the whole program. Thread-safe.
 const Asset* FindAsset(std::string_view path);

@@ -56,6 +56,15 @@ TEST(WebAssets, RootIsTheIndexPage) {
   EXPECT_EQ(FindAsset("/app.js?v=2"), FindAsset("/app.js"));
 }
 
+TEST(WebAssets, RaceIsTheRacingPage) {
+  const Asset* race = FindAsset("/race");
+  ASSERT_NE(race, nullptr);
+  EXPECT_EQ(race, FindAsset("/race.html"));
+  EXPECT_EQ(race->content_type, "text/html; charset=utf-8");
+  EXPECT_NE(race->body.find("<script type=\"module\" src=\"race.js\">"), std::string_view::npos);
+  EXPECT_EQ(FindAsset("/race?mode=smart"), race);
+}
+
 TEST(WebAssets, UnknownPathsAreNotFound) {
   EXPECT_EQ(FindAsset(""), nullptr);
   EXPECT_EQ(FindAsset("/nope.js"), nullptr);
