@@ -2,11 +2,16 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <vector>
 
 #include "export/json_writer.h"
+#include "jobs/job_audio.h"
 #include "jobs/job_progress.h"
 
 namespace ytl {
@@ -31,28 +36,75 @@ class ScratchDir {
   std::string path_;
 };
 
+// Failures worth another attempt later: a dependency that was unavailable.
+bool IsTransient(const Status& status) {
+  return status.code() == Status::Code::kUnavailable && !IsLeaseLost(status);
+}
+
 }  // namespace
+
+std::int64_t JobRunner::RetryDelayMs(int attempts) const {
+  const int doublings = std::min(std::max(attempts - 1, 0), 10);
+  return static_cast<std::int64_t>(config_.retry_backoff_s * 1000 * (1 << doublings));
+}
 
 Status JobRunnerConfig::Validate() const {
   if (progress_interval_s < 0 || cancel_poll_interval_s <= 0) {
     return Status::InvalidInput("job runner intervals must be positive");
   }
   if (fault_delay_ms < 0) return Status::InvalidInput("--fault-delay-ms must be >= 0");
+  if (max_attempts < 1) return Status::InvalidInput("--max-attempts must be at least 1");
+  if (retry_backoff_s < 0) return Status::InvalidInput("--retry-backoff must be >= 0");
   return Status::Ok();
 }
 
 JobRunner::JobRunner(JobStore& store, SyncEngines engines, JobRunnerConfig config)
     : store_(store), engines_(engines), config_(std::move(config)) {}
 
-Result<SyncRequest> JobRunner::RequestFor(const Job& job) const {
-  SyncRequest request;
-  if (!job.request.upload_id.empty()) {
-    auto path = store_.UploadPath(job.request.upload_id);
-    if (!path.ok()) return path.status();
-    request.source = *path;
-  } else {
-    request.source = job.request.url;
+Result<std::string> JobRunner::KeptDownload(const Job& job, const std::string& scratch,
+                                            const StageContext& ctx, double* download_s) const {
+  auto kept = store_.GetArtifact(JobAudioKey(job.id));
+  if (!kept.ok()) return kept.status();
+  if (kept->has_value()) {
+    if (auto path = store_.UploadPath(**kept); path.ok()) return path;
   }
+  const auto started = std::chrono::steady_clock::now();
+  SourceRequest source;
+  source.source = job.request.url;
+  source.yt_dlp_path = config_.pipeline.yt_dlp_path;
+  source.yt_dlp_timeout_s = config_.pipeline.yt_dlp_timeout_s;
+  source.work_dir = scratch;
+  auto resolved = ResolveSource(source, *engines_.process_runner, ctx);
+  if (!resolved.ok()) return resolved.status();
+  const double limit_s = config_.pipeline.decode.max_duration_s;
+  if (resolved->info && resolved->info->duration_s > limit_s) {
+    return Status::ResourceExhausted("the song at " + job.request.url + " is " +
+                                     std::to_string(static_cast<long>(resolved->info->duration_s)) +
+                                     " s long; this server " + "syncs songs up to " +
+                                     std::to_string(static_cast<long>(limit_s)) +
+                                     " s (--max-duration); submit a shorter song");
+  }
+  std::ifstream in(resolved->audio_path, std::ios::binary);
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad() || bytes.empty()) {
+    return Status::Internal("cannot read the download of " + job.request.url + " at " +
+                            resolved->audio_path + "; check the disk under the data dir");
+  }
+  auto upload_id =
+      store_.PutUpload(bytes, std::filesystem::path(resolved->audio_path).filename().string());
+  if (!upload_id.ok()) return upload_id.status();
+  YTL_RETURN_IF_ERROR(store_.PutArtifact(JobAudioKey(job.id), *upload_id));
+  *download_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return store_.UploadPath(*upload_id);
+}
+
+Result<SyncRequest> JobRunner::RequestFor(const Job& job, const std::string& scratch,
+                                          const StageContext& ctx, double* download_s) const {
+  SyncRequest request;
+  auto path = job.request.upload_id.empty() ? KeptDownload(job, scratch, ctx, download_s)
+                                            : store_.UploadPath(job.request.upload_id);
+  if (!path.ok()) return path.status();
+  request.source = *path;
   request.lyrics_text = job.request.lyrics;
   request.lyrics_name = "the job's lyrics";
   request.language = job.request.language;
@@ -73,15 +125,22 @@ RunOutcome JobRunner::Run(const Job& job, const CancelToken& shutdown) const {
   pipeline_config.work_dir = scratch.path();
 
   Result<Alignment> alignment = Status::Internal("the job did not run");
-  auto request = RequestFor(job);
-  if (!request.ok()) {
-    alignment = request.status();
+  const StageContext ctx{&progress, &job_cancel};
+  double download_s = -1;
+  if (job.attempts <= config_.fault_transient_attempts) {
+    alignment = Status::Unavailable("fault injected: transient failure on attempt " +
+                                    std::to_string(job.attempts) + " (--fault-transient-attempts)");
   } else if (scratch.path().empty()) {
     alignment = Status::Unavailable("cannot create a scratch folder under " + config_.scratch_root +
                                     "; check the disk");
+  } else if (auto request = RequestFor(job, scratch.path(), ctx, &download_s); !request.ok()) {
+    alignment = request.status();
   } else {
-    alignment =
-        SyncPipeline(pipeline_config, engines_).Run(*request, StageContext{&progress, &job_cancel});
+    alignment = SyncPipeline(pipeline_config, engines_).Run(*request, ctx);
+  }
+  if (alignment.ok() && !job.request.url.empty()) {
+    alignment->source = job.request.url;
+    if (download_s >= 0) alignment->timings_s["download"] = download_s;
   }
 
   if (progress.lease_lost()) return RunOutcome::kLeaseLost;
@@ -101,6 +160,11 @@ RunOutcome JobRunner::Run(const Job& job, const CancelToken& shutdown) const {
     written = store_.PutResult(job.id, job.lease_version, WriteAlignmentJson(*alignment));
     if (written.ok())
       written = store_.FinishJob(job.id, job.lease_version, JobState::kSucceeded, "", "");
+  } else if (IsTransient(alignment.status()) && job.attempts < config_.max_attempts) {
+    const Status& error = alignment.status();
+    written = store_.RetryLater(job.id, job.lease_version, RetryDelayMs(job.attempts),
+                                std::string(StatusCodeName(error.code())), error.message());
+    if (written.ok()) return RunOutcome::kRetried;
   } else {
     const Status& error = alignment.status();
     const bool cancelled = error.code() == Status::Code::kCancelled;

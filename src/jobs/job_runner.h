@@ -18,12 +18,20 @@ struct JobRunnerConfig {
   double cancel_poll_interval_s = 1;  // how often a running job checks for a cancel
   int fault_delay_ms = 0;             // tests and demos: added at the start of every stage
   std::string fault_fail_at_stage;    // tests and demos: every job fails at this stage
+  // A job failing with a transient error (Status::Unavailable: a download,
+  // a database hiccup) goes back to the queue until it was tried this often.
+  int max_attempts = 1;
+  double retry_backoff_s = 2;  // delay before the first retry; doubles with each attempt
+  // Tests and demos: attempts up to this number fail at once with a
+  // transient error.
+  int fault_transient_attempts = 0;
 
   Status Validate() const;
 };
 
 // What became of a run.
-enum class RunOutcome { kFinished, kRequeued, kLeaseLost };
+// kRetried: a transient failure put the job back in the queue for later.
+enum class RunOutcome { kFinished, kRequeued, kLeaseLost, kRetried };
 
 class JobRunner {
  public:
@@ -37,7 +45,16 @@ class JobRunner {
   RunOutcome Run(const Job& job, const CancelToken& shutdown) const;
 
  private:
-  Result<SyncRequest> RequestFor(const Job& job) const;
+  // The pipeline's request for `job`: its upload, or its URL's song kept in the store.
+  Result<SyncRequest> RequestFor(const Job& job, const std::string& scratch,
+                                 const StageContext& ctx, double* download_s) const;
+  // A URL job's song as a file in the store: downloaded with yt-dlp into `scratch`, checked
+  // against the duration limit and kept as an upload (see jobs/job_audio.h) on the first run;
+  // read back on a re-run. Sets `download_s` when it downloaded.
+  Result<std::string> KeptDownload(const Job& job, const std::string& scratch,
+                                   const StageContext& ctx, double* download_s) const;
+  // Backoff before retrying a job that failed on its `attempts`-th claim.
+  std::int64_t RetryDelayMs(int attempts) const;
 
   JobStore& store_;
   SyncEngines engines_;

@@ -1,6 +1,7 @@
 #include "store/job_cursor.h"
 
 #include <charconv>
+#include <limits>
 
 namespace ytl {
 namespace {
@@ -26,6 +27,11 @@ Result<std::int64_t> DecodeJobCursor(const std::string& cursor) {
   auto [ptr, ec] = std::from_chars(begin, end, position, 36);
   if (ec != std::errc() || ptr != end || begin == end || position <= 0) return invalid();
   return position;
+}
+
+Result<std::int64_t> ListStartPosition(const std::string& cursor) {
+  if (cursor.empty()) return std::numeric_limits<std::int64_t>::max();
+  return DecodeJobCursor(cursor);
 }
 
 }  // namespace ytl

@@ -15,4 +15,8 @@ std::string EncodeJobCursor(std::int64_t position);
 // other text.
 Result<std::int64_t> DecodeJobCursor(const std::string& cursor);
 
+// What ListJobs implementations start from: the position a cursor names,
+// or the largest position for "" (the first page).
+Result<std::int64_t> ListStartPosition(const std::string& cursor);
+
 }  // namespace ytl

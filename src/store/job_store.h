@@ -58,6 +58,30 @@ struct JobCounts {
 Status LeaseLost(std::string_view job_id, std::int64_t held_lease_version, std::string_view detail);
 bool IsLeaseLost(const Status& status);
 
+// What a running job becomes when its lease ends without FinishJob
+// (RequeueJobs, RequeueExpiredLeases): succeeded when its result is stored,
+// cancelled when a cancel was requested, failed when it was claimed
+// `max_attempts` times already (max_attempts 0: never), else queued.
+JobState StateAfterLeaseEnds(bool has_result, bool cancel_requested, int attempts,
+                             int max_attempts);
+// The error_message of a job failed by StateAfterLeaseEnds.
+std::string LeaseExpiredMessage(const std::string& worker_id, int attempts);
+
+// Shared by the implementations, so every store words these the same:
+// NotFound for an unknown job id;
+Status JobNotFound(const std::string& id);
+// OK when `job` is running under `lease_version`, else lease-lost;
+Status CheckLeaseHeld(const Job& job, std::int64_t lease_version);
+// Status::Cancelled telling the holding worker that `id` was asked to cancel;
+Status CancelRequested(const std::string& id);
+// the data of the "state" event appended on every state change;
+std::string StateEventJson(const Job& job);
+// the checks AppendEvent makes on its input;
+Status ValidateEvent(const std::string& job_id, const std::string& type,
+                     const std::string& data_json);
+// InvalidInput unless `limit` is in [1, kMaxPageSize] (`what`: "job list").
+Status CheckPageLimit(int limit, std::string_view what);
+
 // The rules CreateJob applies to a request: exactly one of url and
 // upload_id, a non-empty language. For implementations and callers that
 // want to check early.
@@ -65,6 +89,10 @@ Status ValidateJobRequest(const JobRequest& request);
 
 // Largest `limit` accepted by ListJobs and EventsAfter.
 inline constexpr int kMaxPageSize = 1000;
+
+// How long a claim or a renewal holds a job unless the store was configured
+// otherwise: a worker silent for longer loses the job to RequeueExpiredLeases.
+inline constexpr std::int64_t kDefaultLeaseMs = 30'000;
 
 class JobStore {
  public:
@@ -132,6 +160,30 @@ class JobStore {
   // already stored becomes succeeded (its worker died before FinishJob).
   // Returns how many jobs changed.
   virtual Result<int> RequeueJobs(std::optional<std::string> worker_id) = 0;
+
+  // ---- Leases -----------------------------------------------------------
+  // A claim holds the job for the store's lease (lease_ms of its config,
+  // kDefaultLeaseMs by default), measured on the store's Clock.
+
+  // Heartbeat: the lease of a running job now ends one lease from now.
+  // Lease-lost when fenced; Status::Cancelled (the lease still renewed) when
+  // a cancel was requested, so the holding worker hears it.
+  virtual Status RenewLease(const std::string& id, std::int64_t lease_version) = 0;
+
+  // Any process may call this: running jobs whose lease ended are fenced off
+  // (lease_version moves on) and go back to the queue, or, when they were
+  // already claimed `max_attempts` times, end as failed with error_code
+  // "lease_expired". Jobs with a stored result or a cancel request end as in
+  // RequeueJobs. Returns how many jobs changed.
+  virtual Result<int> RequeueExpiredLeases(int max_attempts) = 0;
+
+  // Gives a job that hit a transient failure back to the queue: it becomes
+  // claimable again `delay_ms` from now (backoff), keeps error_code and
+  // error_message as the reason of the last failure, and its old lease is
+  // fenced off. Lease-lost when fenced.
+  virtual Status RetryLater(const std::string& id, std::int64_t lease_version,
+                            std::int64_t delay_ms, const std::string& error_code,
+                            const std::string& error_message) = 0;
 
   // ---- Events -----------------------------------------------------------
 

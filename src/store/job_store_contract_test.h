@@ -29,6 +29,7 @@ class JobStoreTestBackend {
 
 struct JobStoreContractParam {
   std::string name;  // test name suffix: letters and digits only
+  // nullptr when the backend cannot run here: the tests skip.
   std::function<std::unique_ptr<JobStoreTestBackend>()> make_backend;
 };
 

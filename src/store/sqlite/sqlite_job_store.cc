@@ -26,6 +26,11 @@ std::string Sql(std::string_view head, std::string_view tail = "") {
 
 const std::string kReturningJob = Sql(" RETURNING ", kJobColumns);
 
+// Running jobs with what RequeueSelected needs to decide their next state.
+const std::string kSelectRunning =
+    "SELECT id, cancel_requested, EXISTS (SELECT 1 FROM job_results r WHERE r.job_id = j.id), "
+    "attempts, worker_id FROM jobs j WHERE state = 'running'";
+
 }  // namespace
 
 Result<std::unique_ptr<SqliteJobStore>> SqliteJobStore::Open(const SqliteStoreConfig& config,
@@ -40,14 +45,15 @@ Result<std::unique_ptr<SqliteJobStore>> SqliteJobStore::Open(const SqliteStoreCo
                        config.sync_every_commit ? "FULL" : "NORMAL");
   if (!connection.ok()) return connection.status();
   YTL_RETURN_IF_ERROR(sqlite::MigrateSchema(*connection));
-  return std::unique_ptr<SqliteJobStore>(new SqliteJobStore(clock, std::move(uploads).value(),
-                                                            std::move(artifacts).value(),
-                                                            std::move(connection).value()));
+  return std::unique_ptr<SqliteJobStore>(
+      new SqliteJobStore(clock, config.lease_ms, std::move(uploads).value(),
+                         std::move(artifacts).value(), std::move(connection).value()));
 }
 
-SqliteJobStore::SqliteJobStore(const Clock* clock, BlobDir uploads, BlobDir artifacts,
-                               Connection connection)
+SqliteJobStore::SqliteJobStore(const Clock* clock, std::int64_t lease_ms, BlobDir uploads,
+                               BlobDir artifacts, Connection connection)
     : clock_(clock != nullptr ? clock : &system_clock_),
+      lease_ms_(lease_ms),
       uploads_(std::move(uploads)),
       artifacts_(std::move(artifacts)),
       connection_(std::move(connection)) {}
@@ -84,10 +90,7 @@ Result<std::optional<Job>> SqliteJobStore::FindJob(const std::string& id) {
 Result<Job> SqliteJobStore::FindJobOrNotFound(const std::string& id) {
   Result<std::optional<Job>> job = FindJob(id);
   if (!job.ok()) return job.status();
-  if (!job->has_value()) {
-    return Status::NotFound("job \"" + id.substr(0, 80) +
-                            "\" not found; check the id, or list the jobs to see the known ones");
-  }
+  if (!job->has_value()) return JobNotFound(id);
   return std::move(**job);
 }
 
@@ -147,16 +150,10 @@ Result<Job> SqliteJobStore::GetJob(const std::string& id) {
 
 Result<JobPage> SqliteJobStore::ListJobs(std::optional<JobState> state, int limit,
                                          const std::string& cursor) {
-  if (limit < 1 || limit > kMaxPageSize) {
-    return Status::InvalidInput("job list limit " + std::to_string(limit) +
-                                " is out of range; ask for 1 to " + std::to_string(kMaxPageSize));
-  }
-  std::int64_t before = std::numeric_limits<std::int64_t>::max();
-  if (!cursor.empty()) {
-    Result<std::int64_t> decoded = DecodeJobCursor(cursor);
-    if (!decoded.ok()) return decoded.status();
-    before = *decoded;
-  }
+  YTL_RETURN_IF_ERROR(CheckPageLimit(limit, "job list"));
+  Result<std::int64_t> start = ListStartPosition(cursor);
+  if (!start.ok()) return start.status();
+  const std::int64_t before = *start;
   JobPage page;
   Status status = Read([&]() -> Status {
     const std::string where =
@@ -192,12 +189,14 @@ Result<std::optional<Job>> SqliteJobStore::ClaimNextJob(const std::string& worke
   Status status = Write([&](Notices& notices) -> Status {
     Result<Statement> update = connection_.Prepare(
         "UPDATE jobs SET state = 'running', worker_id = ?1, attempts = attempts + 1, "
-        "lease_version = lease_version + 1, stage = '', progress = 0, updated_ms = ?2 "
+        "lease_version = lease_version + 1, stage = '', progress = 0, updated_ms = ?2, "
+        "lease_expires_ms = ?2 + ?3 "
         "WHERE position = (SELECT position FROM jobs WHERE state = 'queued' "
-        "ORDER BY position LIMIT 1)" +
+        "AND run_after_ms <= ?2 ORDER BY position LIMIT 1)" +
         kReturningJob);
     if (!update.ok()) return update.status();
-    Result<std::optional<Job>> job = StepJob(update->Bind(1, worker_id).Bind(2, clock_->NowMs()));
+    Result<std::optional<Job>> job =
+        StepJob(update->Bind(1, worker_id).Bind(2, clock_->NowMs()).Bind(3, lease_ms_));
     if (!job.ok()) return job.status();
     claimed = std::move(*job);
     return claimed ? AppendStateEvent(*claimed, notices) : Status::Ok();
@@ -210,24 +209,11 @@ Status SqliteJobStore::RequestCancel(const std::string& id) {
   return Write([&](Notices& notices) -> Status {
     Result<Job> job = FindJobOrNotFound(id);
     if (!job.ok()) return job.status();
-    std::string set;
-    switch (job->state) {
-      case JobState::kCancelled:
-        return Status::Ok();
-      case JobState::kSucceeded:
-      case JobState::kFailed:
-        return Status::InvalidInput("job " + id + " already " +
-                                    std::string(JobStateName(job->state)) + "; nothing to cancel");
-      case JobState::kRunning:
-        if (job->cancel_requested) return Status::Ok();
-        set = "cancel_requested = 1";
-        break;
-      case JobState::kQueued:
-        set = "state = 'cancelled', finished_ms = ?2";
-        break;
-    }
+    Result<std::string> set = CancelAssignments(*job, "?2");
+    if (!set.ok()) return set.status();
+    if (set->empty()) return Status::Ok();
     Result<Statement> update = connection_.Prepare(
-        "UPDATE jobs SET " + set + ", updated_ms = ?2 WHERE id = ?1" + kReturningJob);
+        "UPDATE jobs SET " + *set + ", updated_ms = ?2 WHERE id = ?1" + kReturningJob);
     if (!update.ok()) return update.status();
     Result<std::optional<Job>> changed = StepJob(update->Bind(1, id).Bind(2, clock_->NowMs()));
     if (!changed.ok()) return changed.status();
@@ -238,48 +224,74 @@ Status SqliteJobStore::RequestCancel(const std::string& id) {
 Result<int> SqliteJobStore::RequeueJobs(std::optional<std::string> worker_id) {
   int changed_count = 0;
   Status status = Write([&](Notices& notices) -> Status {
-    Result<Statement> running = connection_.Prepare(
-        "SELECT id, cancel_requested, EXISTS (SELECT 1 FROM job_results r WHERE r.job_id = j.id) "
-        "FROM jobs j WHERE state = 'running' AND (?1 IS NULL OR worker_id = ?1)");
+    Result<Statement> running =
+        connection_.Prepare(kSelectRunning + " AND (?1 IS NULL OR worker_id = ?1)");
     if (!running.ok()) return running.status();
     if (worker_id) running->Bind(1, *worker_id);
-    std::vector<std::pair<std::string, std::string>> moves;  // id, new state
-    for (;;) {
-      Result<bool> row = running->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      const char* next = running->Int(2) != 0   ? "succeeded"
-                         : running->Int(1) != 0 ? "cancelled"
-                                                : "queued";
-      moves.emplace_back(running->Text(0), next);
-    }
-    const std::int64_t now_ms = clock_->NowMs();
-    for (const auto& [id, next] : moves) {
-      Result<Statement> update = connection_.Prepare(
-          "UPDATE jobs SET state = ?2, lease_version = lease_version + 1, updated_ms = ?3, "
-          "finished_ms = CASE WHEN ?2 = 'queued' THEN 0 ELSE ?3 END, "
-          "progress = CASE WHEN ?2 = 'succeeded' THEN 1 ELSE progress END "
-          "WHERE id = ?1" +
-          kReturningJob);
-      if (!update.ok()) return update.status();
-      Result<std::optional<Job>> job = StepJob(update->Bind(1, id).Bind(2, next).Bind(3, now_ms));
-      if (!job.ok()) return job.status();
-      YTL_RETURN_IF_ERROR(AppendStateEvent(**job, notices));
-      ++changed_count;
-    }
+    Result<int> changed = RequeueSelected(*running, 0, notices);
+    if (!changed.ok()) return changed.status();
+    changed_count = *changed;
     return Status::Ok();
   });
   if (!status.ok()) return status;
   return changed_count;
 }
 
+Result<int> SqliteJobStore::RequeueExpiredLeases(int max_attempts) {
+  int changed_count = 0;
+  Status status = Write([&](Notices& notices) -> Status {
+    Result<Statement> running = connection_.Prepare(kSelectRunning + " AND lease_expires_ms < ?1");
+    if (!running.ok()) return running.status();
+    running->Bind(1, clock_->NowMs());
+    Result<int> changed = RequeueSelected(*running, max_attempts, notices);
+    if (!changed.ok()) return changed.status();
+    changed_count = *changed;
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return changed_count;
+}
+
+Result<int> SqliteJobStore::RequeueSelected(Statement& running, int max_attempts,
+                                            Notices& notices) {
+  struct Move {
+    std::string id;
+    JobState next;
+    std::string error_message;
+  };
+  std::vector<Move> moves;
+  for (;;) {
+    Result<bool> row = running.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const int attempts = static_cast<int>(running.Int(3));
+    const JobState next =
+        StateAfterLeaseEnds(running.Int(2) != 0, running.Int(1) != 0, attempts, max_attempts);
+    moves.push_back({running.Text(0), next,
+                     next == JobState::kFailed ? LeaseExpiredMessage(running.Text(4), attempts)
+                                               : std::string()});
+  }
+  const std::int64_t now_ms = clock_->NowMs();
+  for (const Move& move : moves) {
+    Result<Statement> update = connection_.Prepare(
+        "UPDATE jobs SET state = ?2, lease_version = lease_version + 1, updated_ms = ?3, "
+        "finished_ms = CASE WHEN ?2 = 'queued' THEN 0 ELSE ?3 END, "
+        "progress = CASE WHEN ?2 = 'succeeded' THEN 1 ELSE progress END, "
+        "error_code = CASE WHEN ?2 = 'failed' THEN 'lease_expired' ELSE error_code END, "
+        "error_message = CASE WHEN ?2 = 'failed' THEN ?4 ELSE error_message END "
+        "WHERE id = ?1" +
+        kReturningJob);
+    if (!update.ok()) return update.status();
+    update->Bind(1, move.id).Bind(2, JobStateName(move.next)).Bind(3, now_ms);
+    Result<std::optional<Job>> job = StepJob(update->Bind(4, move.error_message));
+    if (!job.ok()) return job.status();
+    YTL_RETURN_IF_ERROR(AppendStateEvent(**job, notices));
+  }
+  return static_cast<int>(moves.size());
+}
+
 Status SqliteJobStore::AppendStateEvent(const Job& job, Notices& notices) {
-  const nlohmann::json data = {{"state", JobStateName(job.state)},
-                               {"attempts", job.attempts},
-                               {"cancel_requested", job.cancel_requested},
-                               {"error_code", job.error_code},
-                               {"error_message", job.error_message}};
-  return AppendEventInTx(job.id, "state", data.dump(), notices).status();
+  return AppendEventInTx(job.id, "state", StateEventJson(job), notices).status();
 }
 
 }  // namespace ytl

@@ -55,6 +55,10 @@ class SqliteJobStore : public JobStore {
   Result<std::optional<std::string>> GetResult(const std::string& id) override;
   Status RequestCancel(const std::string& id) override;
   Result<int> RequeueJobs(std::optional<std::string> worker_id) override;
+  Status RenewLease(const std::string& id, std::int64_t lease_version) override;
+  Result<int> RequeueExpiredLeases(int max_attempts) override;
+  Status RetryLater(const std::string& id, std::int64_t lease_version, std::int64_t delay_ms,
+                    const std::string& error_code, const std::string& error_message) override;
 
   Result<std::int64_t> AppendEvent(const std::string& job_id, const std::string& type,
                                    const std::string& data_json) override;
@@ -75,7 +79,7 @@ class SqliteJobStore : public JobStore {
   // Job id -> newest event seq appended by the running transaction.
   using Notices = std::map<std::string, std::int64_t>;
 
-  SqliteJobStore(const Clock* clock, BlobDir uploads, BlobDir artifacts,
+  SqliteJobStore(const Clock* clock, std::int64_t lease_ms, BlobDir uploads, BlobDir artifacts,
                  sqlite::Connection connection);
 
   // Runs `body` in a write transaction under the mutex, commits, then
@@ -92,9 +96,14 @@ class SqliteJobStore : public JobStore {
                                        const std::string& data_json, Notices& notices);
   Status AppendStateEvent(const Job& job, Notices& notices);
   Result<bool> HasResultInTx(const std::string& id);
+  // Ends or re-queues the running jobs `running` selects (columns: id,
+  // cancel_requested, has a result, attempts, worker_id); see RequeueJobs
+  // and RequeueExpiredLeases. max_attempts 0: never fail.
+  Result<int> RequeueSelected(sqlite::Statement& running, int max_attempts, Notices& notices);
 
   SystemClock system_clock_;
   const Clock* clock_;
+  std::int64_t lease_ms_;
   BlobDir uploads_;
   BlobDir artifacts_;
   std::shared_ptr<EventHub> hub_ = std::make_shared<EventHub>();

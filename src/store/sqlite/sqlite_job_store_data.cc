@@ -9,18 +9,6 @@ namespace ytl {
 
 using sqlite::Statement;
 
-namespace {
-
-Status CheckLimit(int limit, std::string_view what) {
-  if (limit < 1 || limit > kMaxPageSize) {
-    return Status::InvalidInput(std::string(what) + " limit " + std::to_string(limit) +
-                                " is out of range; ask for 1 to " + std::to_string(kMaxPageSize));
-  }
-  return Status::Ok();
-}
-
-}  // namespace
-
 Result<std::int64_t> SqliteJobStore::AppendEventInTx(const std::string& job_id,
                                                      const std::string& type,
                                                      const std::string& data_json,
@@ -53,16 +41,7 @@ Result<std::int64_t> SqliteJobStore::AppendEventInTx(const std::string& job_id,
 
 Result<std::int64_t> SqliteJobStore::AppendEvent(const std::string& job_id, const std::string& type,
                                                  const std::string& data_json) {
-  if (type.empty()) {
-    return Status::InvalidInput("event type for job " + job_id +
-                                " is empty; use \"stage\", "
-                                "\"progress\" or \"state\"");
-  }
-  const nlohmann::json data = nlohmann::json::parse(data_json, nullptr, false);
-  if (!data.is_object()) {
-    return Status::InvalidInput("event data for job " + job_id +
-                                " is not a JSON object: " + data_json.substr(0, 80));
-  }
+  YTL_RETURN_IF_ERROR(ValidateEvent(job_id, type, data_json));
   std::int64_t seq = 0;
   Status status = Write([&](Notices& notices) -> Status {
     Result<std::int64_t> appended = AppendEventInTx(job_id, type, data_json, notices);
@@ -76,7 +55,7 @@ Result<std::int64_t> SqliteJobStore::AppendEvent(const std::string& job_id, cons
 
 Result<std::vector<JobEvent>> SqliteJobStore::EventsAfter(const std::string& job_id,
                                                           std::int64_t after_seq, int limit) {
-  YTL_RETURN_IF_ERROR(CheckLimit(limit, "event"));
+  YTL_RETURN_IF_ERROR(CheckPageLimit(limit, "event"));
   std::vector<JobEvent> events;
   Status status = Read([&]() -> Status {
     YTL_RETURN_IF_ERROR(FindJobOrNotFound(job_id).status());

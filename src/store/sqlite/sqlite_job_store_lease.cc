@@ -12,13 +12,7 @@ using sqlite::Statement;
 Result<Job> SqliteJobStore::HeldJob(const std::string& id, std::int64_t lease_version) {
   Result<Job> job = FindJobOrNotFound(id);
   if (!job.ok()) return job.status();
-  if (job->lease_version != lease_version) {
-    return LeaseLost(id, lease_version,
-                     "the job moved on to lease " + std::to_string(job->lease_version));
-  }
-  if (job->state != JobState::kRunning) {
-    return LeaseLost(id, lease_version, "the job is " + std::string(JobStateName(job->state)));
-  }
+  YTL_RETURN_IF_ERROR(CheckLeaseHeld(*job, lease_version));
   return job;
 }
 
@@ -38,8 +32,7 @@ Status SqliteJobStore::UpdateProgress(const std::string& id, std::int64_t lease_
     Result<Job> job = HeldJob(id, lease_version);
     if (!job.ok()) return job.status();
     if (job->cancel_requested) {
-      return Status::Cancelled("job " + id +
-                               " was asked to cancel; stop and finish it as cancelled");
+      return CancelRequested(id);
     }
     Result<Statement> update = connection_.Prepare(
         "UPDATE jobs SET stage = ?2, progress = ?3, updated_ms = ?4 WHERE id = ?1");
@@ -52,6 +45,46 @@ Status SqliteJobStore::UpdateProgress(const std::string& id, std::int64_t lease_
     }
     const nlohmann::json data = {{"stage", stage}, {"progress", progress}};
     return AppendEventInTx(id, "progress", data.dump(), notices).status();
+  });
+}
+
+Status SqliteJobStore::RenewLease(const std::string& id, std::int64_t lease_version) {
+  bool cancel_requested = false;
+  YTL_RETURN_IF_ERROR(Write([&](Notices&) -> Status {
+    Result<Job> job = HeldJob(id, lease_version);
+    if (!job.ok()) return job.status();
+    cancel_requested = job->cancel_requested;
+    Result<Statement> update =
+        connection_.Prepare("UPDATE jobs SET lease_expires_ms = ?2 WHERE id = ?1");
+    if (!update.ok()) return update.status();
+    return update->Bind(1, id).Bind(2, clock_->NowMs() + lease_ms_).Run();
+  }));
+  if (cancel_requested) {
+    return CancelRequested(id);
+  }
+  return Status::Ok();
+}
+
+Status SqliteJobStore::RetryLater(const std::string& id, std::int64_t lease_version,
+                                  std::int64_t delay_ms, const std::string& error_code,
+                                  const std::string& error_message) {
+  if (delay_ms < 0) {
+    return Status::InvalidInput("retry delay of job " + id + " is negative; pass 0 or more ms");
+  }
+  return Write([&](Notices& notices) -> Status {
+    Result<Job> job = HeldJob(id, lease_version);
+    if (!job.ok()) return job.status();
+    const std::int64_t now_ms = clock_->NowMs();
+    Result<Statement> update = connection_.Prepare(
+        "UPDATE jobs SET state = 'queued', lease_version = lease_version + 1, run_after_ms = ?2, "
+        "error_code = ?3, error_message = ?4, updated_ms = ?5 WHERE id = ?1 RETURNING " +
+        std::string(sqlite::kJobColumns));
+    if (!update.ok()) return update.status();
+    update->Bind(1, id).Bind(2, now_ms + delay_ms).Bind(3, error_code);
+    Result<std::optional<Job>> queued =
+        sqlite::StepJob(update->Bind(4, error_message).Bind(5, now_ms));
+    if (!queued.ok()) return queued.status();
+    return AppendStateEvent(**queued, notices);
   });
 }
 
@@ -69,7 +102,7 @@ Status SqliteJobStore::RecordStageTiming(const std::string& id, std::int64_t lea
         "UPDATE jobs SET stage_timings_json = ?2, updated_ms = ?3 WHERE id = ?1");
     if (!update.ok()) return update.status();
     YTL_RETURN_IF_ERROR(update->Bind(1, id)
-                            .Bind(2, sqlite::StageTimingsToJson(job->stage_timings_s))
+                            .Bind(2, StageTimingsToJson(job->stage_timings_s))
                             .Bind(3, clock_->NowMs())
                             .Run());
     const nlohmann::json data = {{"stage", stage}, {"seconds", seconds}};

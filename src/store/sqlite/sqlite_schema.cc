@@ -10,7 +10,7 @@ namespace {
 
 // Migration i (1-based) takes the schema from version i-1 to i. Append new
 // migrations; never edit one that has shipped.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     R"sql(
 -- position: creation order; orders listing (keyset cursor) and claiming.
 CREATE TABLE jobs (
@@ -59,6 +59,11 @@ CREATE TABLE uploads (
 );
 -- Written by CheckWritable.
 CREATE TABLE store_probe (id INTEGER PRIMARY KEY CHECK (id = 1), checked_ms INTEGER NOT NULL);
+)sql",
+    R"sql(
+-- Leases end unless renewed; a retried job waits until run_after_ms.
+ALTER TABLE jobs ADD COLUMN lease_expires_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN run_after_ms INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 

@@ -13,6 +13,10 @@ Status SqliteStoreConfig::Validate() const {
                                 std::to_string(busy_timeout_ms) +
                                 "; set it between 0 and 600000 (5000 is a good default)");
   }
+  if (lease_ms < 1) {
+    return Status::InvalidInput("SqliteStoreConfig.lease_ms is " + std::to_string(lease_ms) +
+                                "; set it to a positive number of milliseconds");
+  }
   return Status::Ok();
 }
 

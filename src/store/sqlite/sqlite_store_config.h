@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "store/job_store.h"
 
 namespace ytl {
 
@@ -19,6 +20,8 @@ struct SqliteStoreConfig {
   // survive a process crash but the last ones may roll back on power loss;
   // faster for tests and throw-away servers.
   bool sync_every_commit = true;
+  // How long a claim or a lease renewal holds a job (see JobStore::RenewLease).
+  std::int64_t lease_ms = kDefaultLeaseMs;
 
   Status Validate() const;
 };

@@ -1,0 +1,49 @@
+// JobWorkers: the job-running side of a process (`serve` with workers, or
+// `worker`): the engines, the stage cache kept in the store, the runner and
+// the worker pool, built and owned together.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "cli/engines.h"
+#include "core/status.h"
+#include "jobs/job_runner.h"
+#include "jobs/store_stage_cache.h"
+#include "jobs/worker_pool.h"
+#include "store/job_store.h"
+
+namespace ytl::cli {
+
+struct JobWorkerOptions {
+  std::string separator = "dsp";      // dsp | none | demucs
+  std::string model_dir;              // PocketSphinx en-us folder; empty: Debian's
+  std::string lrclib_url;             // no lyrics: look them up here first; "": transcribe at once
+  std::string recognizer = "sphinx";  // sphinx | whisper
+  std::string whisper_model;          // ggml model file for whisper
+  std::string yt_dlp_path = "yt-dlp";
+  double yt_dlp_timeout_s = 600;
+  double max_duration_s = 3600;  // longer songs fail their job
+  std::string scratch_dir;       // per-job scratch folders go here (created)
+  JobRunnerConfig runner;        // retries and fault injection; pipeline set from the above
+  WorkerPoolConfig pool;         // threads, worker id, heartbeat
+};
+
+class JobWorkers {
+ public:
+  // `store` must outlive the workers. The pool is built, not started.
+  static Result<std::unique_ptr<JobWorkers>> Build(JobStore& store,
+                                                   const JobWorkerOptions& options);
+
+  WorkerPool& pool() { return *pool_; }
+
+ private:
+  JobWorkers() = default;
+
+  std::unique_ptr<Engines> engines_;
+  std::unique_ptr<StoreStageCache> cache_;
+  std::unique_ptr<JobRunner> runner_;
+  std::unique_ptr<WorkerPool> pool_;
+};
+
+}  // namespace ytl::cli

@@ -1,0 +1,78 @@
+#include "tests/postgres/worker_process.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace ytl::testing {
+
+WorkerProcess::WorkerProcess(const std::string& binary, std::vector<std::string> args,
+                             std::string log_path)
+    : log_path_(std::move(log_path)) {
+  std::vector<std::string> argv = {binary, "worker"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const std::size_t log_start = Log().size();
+  pid_ = fork();
+  if (pid_ == 0) {
+    const int fd = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    std::vector<char*> raw;
+    for (std::string& arg : argv) raw.push_back(arg.data());
+    raw.push_back(nullptr);
+    execv(raw[0], raw.data());
+    _exit(127);
+  }
+  for (int i = 0; i < 600 && !started_; ++i) {
+    started_ = Log().find("\"event\":\"worker_started\"", log_start) != std::string::npos;
+    int status = 0;
+    if (!started_ && waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      return;
+    }
+    if (!started_) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+}
+
+WorkerProcess::~WorkerProcess() {
+  if (pid_ > 0) Stop(SIGKILL, 10);
+}
+
+void WorkerProcess::Signal(int signal_number) const {
+  if (pid_ > 0) kill(pid_, signal_number);
+}
+
+int WorkerProcess::Stop(int signal_number, double timeout_s) {
+  if (pid_ <= 0) return -1;
+  kill(pid_, SIGCONT);  // a stopped process would not act on the signal
+  kill(pid_, signal_number);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
+  int status = 0;
+  while (waitpid(pid_, &status, WNOHANG) != pid_) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, &status, 0);
+      pid_ = -1;
+      return -1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  pid_ = -1;
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  return 128 + WTERMSIG(status);
+}
+
+std::string WorkerProcess::Log() const {
+  std::ifstream in(log_path_);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace ytl::testing
