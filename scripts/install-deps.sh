@@ -5,10 +5,13 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config clang-format
+  clang libclang-rt-14-dev  # libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh)
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev ffmpeg lame
   libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
   espeak-ng libespeak-ng-dev sox libsox-fmt-mp3
   libssl-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libsqlite3-dev libboost-dev
+  libcurl4-openssl-dev
+  libpqxx-dev postgresql
   libgtest-dev libgmock-dev libbenchmark-dev
   yt-dlp
   chromium

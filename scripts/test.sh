@@ -1,9 +1,53 @@
 #!/usr/bin/env bash
-# Runs every test: builds (after scripts/setup.sh installed the packages) and
-# runs the whole ctest suite. Tests that need ../shared/data skip when absent.
+# Runs every test, as CI does (.ci/run), in three passes:
+#  1. build/: the whole ctest suite. Tests that need ../shared/data skip when absent; those
+#     labelled `postgres` use a scratch server (scripts/postgres-test-server.sh).
+#  2. build-asan/: the unit and e2e suites again under AddressSanitizer + UndefinedBehaviorSanitizer
+#     (-DYT_LYRICS_SANITIZE=address,undefined; LeakSanitizer on). Every report, in a test or in a
+#     process it starts (yt-lyrics serve, sync), halts that process and lands in
+#     build-asan/sanitizer-reports/; any report fails the run. Speed and resident-memory checks
+#     skip there (core/sanitized_build.h). Left out: the browser test (chromium driving the web
+#     page; the server code under it is what the serve e2e tests already run under ASan).
+#  3. build-fuzz/: every libFuzzer target for YTL_FUZZ_SECONDS seconds (opt-in, below) with its seed
+#     corpus (scripts/fuzz.sh; clang).
+# Passes 2 and 3 are opt-in for now (YTL_TEST_SANITIZERS=1, YTL_FUZZ_SECONDS=30): each has been
+# run in parts but not yet end to end on a fresh checkout, and on the 2-core CI machine they add
+# about 40 minutes. They become the default once a full run is green (issue #7).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
+jobs=$(nproc)
+
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j"$(nproc)"
-ctest --test-dir build --output-on-failure -j"$(nproc)" --timeout 900
+cmake --build build -j"$jobs"
+# The tests labelled `postgres` run against a scratch PostgreSQL on loopback (stopped on exit).
+eval "$(./scripts/postgres-test-server.sh start)"
+export YTL_TEST_POSTGRES_URL
+trap './scripts/postgres-test-server.sh stop' EXIT
+ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900
+
+if [ "${YTL_TEST_SANITIZERS:-0}" != 0 ]; then
+  echo "== the unit and e2e tests under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)"
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DYT_LYRICS_SANITIZE=address,undefined >/dev/null
+  cmake --build build-asan -j"$jobs"
+  reports="$PWD/build-asan/sanitizer-reports"
+  rm -rf "$reports" && mkdir -p "$reports"
+  export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:check_initialization_order=1:log_path=$reports/asan"
+  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$reports/ubsan"
+  export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
+  status=0
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" --timeout 1800 -L 'unit|e2e' \
+    || status=$?
+  if compgen -G "$reports/*" >/dev/null; then
+    echo "sanitizer reports (build-asan/sanitizer-reports/):" >&2
+    for report in "$reports"/*; do echo "--- $report" >&2; cat "$report" >&2; done
+    status=1
+  fi
+  unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
+  [ "$status" = 0 ] || { echo "the sanitized test pass failed" >&2; exit "$status"; }
+fi
+
+if [ "${YTL_FUZZ_SECONDS:-0}" != 0 ]; then
+  ./scripts/fuzz.sh --seconds "${YTL_FUZZ_SECONDS}" --build
+fi

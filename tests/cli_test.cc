@@ -12,6 +12,8 @@
 #include <thread>
 
 #include "cli/exit_codes.h"
+#include "http/testing/test_server.h"
+#include "sources/lrclib/testing/fake_lrclib.h"
 #include "sources/subprocess.h"
 #include "tests/support/synthetic_song.h"
 
@@ -226,6 +228,126 @@ TEST_F(Cli, HelpShowsExamplesAndExitCodes) {
   EXPECT_EQ(result->exit_code, 0);
   EXPECT_NE(result->stdout_text.find("Examples:"), std::string::npos);
   EXPECT_NE(result->stdout_text.find("130 interrupted"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ytl
+
+namespace ytl {
+namespace {
+
+// yt-dlp stand-in: "downloads" song.wav into the --paths folder and prints an info JSON whose
+// title names the song the way YouTube videos do.
+std::string FakeYtDlpScript(const std::string& song_path, double duration_s) {
+  return "#!/bin/sh\n"
+         "while [ $# -gt 0 ]; do case \"$1\" in --paths) dir=\"$2\"; shift;; esac; shift; done\n"
+         "cp '" +
+         song_path +
+         "' \"$dir/audio.wav\"\n"
+         "echo '{\"id\": \"abc\", \"title\": \"Test Artist - Hello Friend (Official Video)\", "
+         "\"uploader\": \"TestArtistVEVO\", \"duration\": " +
+         std::to_string(duration_s) +
+         "}'\n"
+         "echo \"$dir/audio.wav\"\n";
+}
+
+// Runs `sync URL` (no lyrics) with the fake yt-dlp and the LRCLIB on `port`; JSON on stdout.
+ProcessResult SyncUrlWithLrclib(const std::string& yt_dlp, int port,
+                                const std::vector<std::string>& extra_args = {}) {
+  std::vector<std::string> args = {YTL_CLI_PATH,
+                                   "sync",
+                                   "https://example.com/watch?v=abc",
+                                   "--yt-dlp",
+                                   yt_dlp,
+                                   "--lrclib-url",
+                                   "http://127.0.0.1:" + std::to_string(port),
+                                   "--format",
+                                   "json",
+                                   "--output",
+                                   "-"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  RunOptions options;
+  options.timeout_s = 120;
+  auto result = PosixProcessRunner().Run(args, options);
+  EXPECT_TRUE(result.ok());
+  return result.ok() ? *result : ProcessResult{};
+}
+
+TEST_F(Cli, UrlWithoutLyricsAlignsTheLyricsLrclibHas) {
+  const double duration_s = 3.0;  // close enough for LRCLIB's 2 s match; the fake checks it
+  Write("yt-dlp", FakeYtDlpScript(Path("song.wav"), duration_s));
+  fs::permissions(root_ / "yt-dlp", fs::perms::owner_all);
+  testing::FakeLrclib lrclib;
+  lrclib.tracks = {testing::LrclibTrack(42, "Test Artist", "Hello Friend", duration_s,
+                                        "[00:00.50] hello there my friend\n", "")};
+  http::testing::TestServer server({}, lrclib.Routes());
+  const ProcessResult result = SyncUrlWithLrclib(Path("yt-dlp"), server.port);
+  ASSERT_EQ(result.exit_code, 0) << result.stderr_text;
+  EXPECT_NE(result.stderr_text.find("LRCLIB track 42"), std::string::npos) << result.stderr_text;
+  const auto doc = nlohmann::json::parse(result.stdout_text);
+  EXPECT_EQ(doc["lyrics_source"], "lrclib");
+  EXPECT_EQ(doc["mode"], "aligned");
+  ASSERT_EQ(doc["words"].size(), 4u);
+  EXPECT_EQ(doc["words"][0]["text"], "hello");
+  double previous_s = 0;
+  for (const auto& word : doc["words"]) {
+    EXPECT_GE(word["start_s"].get<double>(), previous_s) << word;
+    EXPECT_GT(word["end_s"].get<double>(), word["start_s"].get<double>()) << word;
+    previous_s = word["start_s"].get<double>();
+  }
+  EXPECT_NEAR(doc["words"][0]["start_s"].get<double>(), 0.5, 0.5);
+  EXPECT_EQ(lrclib.requests(), 1);
+}
+
+TEST_F(Cli, InstrumentalOnLrclibGivesNoLinesAndSaysSo) {
+  Write("yt-dlp", FakeYtDlpScript(Path("song.wav"), 3.0));
+  fs::permissions(root_ / "yt-dlp", fs::perms::owner_all);
+  testing::FakeLrclib lrclib;
+  lrclib.tracks = {testing::LrclibTrack(5, "Test Artist", "Hello Friend", 3.0, "", "", true)};
+  http::testing::TestServer server({}, lrclib.Routes());
+  const ProcessResult result = SyncUrlWithLrclib(Path("yt-dlp"), server.port);
+  ASSERT_EQ(result.exit_code, 0) << result.stderr_text;
+  const auto doc = nlohmann::json::parse(result.stdout_text);
+  EXPECT_EQ(doc["lyrics_source"], "lrclib");
+  EXPECT_TRUE(doc["lines"].empty());
+  EXPECT_NE(result.stderr_text.find("instrumental"), std::string::npos) << result.stderr_text;
+}
+
+TEST_F(Cli, LrclibFailingFallsBackToTranscriptionAndSaysWhy) {
+  Write("yt-dlp", FakeYtDlpScript(Path("song.wav"), 3.0));
+  fs::permissions(root_ / "yt-dlp", fs::perms::owner_all);
+  testing::FakeLrclib lrclib;
+  lrclib.fail_status = 503;
+  http::testing::TestServer server({}, lrclib.Routes());
+  const ProcessResult result = SyncUrlWithLrclib(Path("yt-dlp"), server.port);
+  ASSERT_EQ(result.exit_code, 0) << result.stderr_text;
+  EXPECT_EQ(nlohmann::json::parse(result.stdout_text)["lyrics_source"], "transcribed");
+  EXPECT_NE(result.stderr_text.find("503"), std::string::npos) << result.stderr_text;
+}
+
+TEST_F(Cli, NoLrclibTranscribesAndAdvisesWhisper) {
+  Write("yt-dlp", FakeYtDlpScript(Path("song.wav"), 3.0));
+  fs::permissions(root_ / "yt-dlp", fs::perms::owner_all);
+  testing::FakeLrclib lrclib;
+  http::testing::TestServer server({}, lrclib.Routes());
+  const ProcessResult result = SyncUrlWithLrclib(Path("yt-dlp"), server.port, {"--no-lrclib"});
+  ASSERT_EQ(result.exit_code, 0) << result.stderr_text;
+  EXPECT_EQ(nlohmann::json::parse(result.stdout_text)["lyrics_source"], "transcribed");
+  EXPECT_NE(result.stderr_text.find("Whisper model"), std::string::npos) << result.stderr_text;
+  EXPECT_EQ(lrclib.requests(), 0);
+}
+
+TEST_F(Cli, WhisperRecognizerInAStubBuildSaysHowToEnableIt) {
+  RunOptions options;
+  options.timeout_s = 60;
+  auto result =
+      PosixProcessRunner().Run({YTL_CLI_PATH, "sync", Path("song.wav"), "--no-lrclib",
+                                "--recognizer", "whisper", "--model", Path("ggml-base.en.bin")},
+                               options);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result->exit_code, cli::kExitUnavailable) << result->stderr_text;
+  EXPECT_NE(result->stderr_text.find("-DYT_LYRICS_WITH_WHISPER=ON"), std::string::npos)
+      << result->stderr_text;
 }
 
 }  // namespace

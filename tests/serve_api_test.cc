@@ -1,9 +1,5 @@
 // `yt-lyrics serve` end to end over HTTP: uploads and URLs, the SSE sequence, every format, cache
 // hits, cancel, limits and bad inputs, API keys.
-#include <sys/stat.h>
-
-#include <fstream>
-
 #include "tests/serve_test_fixture.h"
 
 namespace ytl::testing {
@@ -99,31 +95,35 @@ TEST_F(ServeTest, UploadRunsWithEventsEveryFormatAudioRangesAndACacheHit) {
   EXPECT_EQ(server->Stop(SIGTERM), 0);
 }
 
-TEST_F(ServeTest, UrlSubmissionRunsThroughYtDlp) {
-  const std::string wav = dir_ + "/song.wav";
-  std::ofstream(wav, std::ios::binary) << song_bytes_;
-  const std::string fake = dir_ + "/yt-dlp";
-  {
-    std::ofstream script(fake);
-    script << "#!/bin/bash\nprev=''; paths=''; out=''\n"
-           << "for a in \"$@\"; do\n"
-           << "  case \"$prev\" in --paths) paths=\"$a\";; --output) out=\"$a\";; esac\n"
-           << "  prev=\"$a\"\ndone\n"
-           << "dest=\"$paths/${out%.%(ext)s}.wav\"\ncp '" << wav << "' \"$dest\"\n"
-           << "echo '{\"id\": \"abc\", \"title\": \"Song\", \"duration\": 7}'\n"
-           << "echo \"$dest\"\n";
-  }
-  chmod(fake.c_str(), 0755);
-  auto server = Start({"--yt-dlp", fake, "--allow-private-urls"});
+TEST_F(ServeTest, UrlSubmissionRunsThroughYtDlpAndKeepsItsAudio) {
+  auto server = Start({"--yt-dlp", WriteFakeYtDlp(), "--allow-private-urls"});
   ASSERT_TRUE(server->started());
   const auto submitted = server->PostJson(
       "/v1/jobs",
       nlohmann::json{{"url", "http://127.0.0.1:9/watch?v=abc"}, {"lyrics", lyrics_}}.dump());
   ASSERT_EQ(submitted.status, 202) << submitted.body;
   const std::string id = JsonOf(submitted)["id"];
-  WaitFor(*server, id, "succeeded");
+  const auto done = WaitFor(*server, id, "succeeded");
+  EXPECT_TRUE(done["stage_timings_s"].contains("download")) << done.dump();
+  const auto json = JsonOf(server->Call("GET", "/v1/jobs/" + id + "/lyrics.json"));
+  EXPECT_EQ(json["source"], "http://127.0.0.1:9/watch?v=abc") << json.dump();
   EXPECT_EQ(server->Call("GET", "/v1/jobs/" + id + "/lyrics.lrc").status, 200);
-  EXPECT_EQ(server->Call("GET", "/v1/jobs/" + id + "/audio").status, 404);
+
+  // The downloaded song is kept for playback, with its content type and byte ranges.
+  const auto audio = server->Call("GET", "/v1/jobs/" + id + "/audio");
+  EXPECT_EQ(audio.status, 200);
+  EXPECT_EQ(audio.Header("content-type"), "audio/wav");
+  EXPECT_EQ(audio.Header("accept-ranges"), "bytes");
+  EXPECT_TRUE(audio.body == song_bytes_) << "served " << audio.body.size() << " bytes";
+  const auto middle =
+      server->Call("GET", "/v1/jobs/" + id + "/audio", "", {{"Range", "bytes=8-11"}});
+  EXPECT_EQ(middle.status, 206);
+  EXPECT_EQ(middle.body, "WAVE");
+  EXPECT_EQ(middle.Header("content-range"), "bytes 8-11/" + std::to_string(song_bytes_.size()));
+  const auto outside =
+      server->Call("GET", "/v1/jobs/" + id + "/audio", "",
+                   {{"Range", "bytes=" + std::to_string(song_bytes_.size()) + "-"}});
+  EXPECT_EQ(outside.status, 416);
 }
 
 TEST_F(ServeTest, LimitsAndBadInputsGetClearErrors) {
@@ -174,17 +174,37 @@ TEST_F(ServeTest, LimitsAndBadInputsGetClearErrors) {
   EXPECT_EQ(SubmitUpload(*server, "other words").status, 202);
 }
 
-TEST_F(ServeTest, TooLongAudioFailsTheJobAndItsLyricsAnswer422) {
-  auto server = Start({"--max-duration", "2"});
+TEST_F(ServeTest, AnUploadJustOverMaxDurationIsRefusedAtSubmission) {
+  const double limit_s = SongDurationS() - 0.5;
+  ASSERT_GT(limit_s, 1);
+  auto server = Start({"--max-duration", std::to_string(limit_s)});
   ASSERT_TRUE(server->started());
-  const auto submitted = SubmitUpload(*server, lyrics_);
+  const auto refused = SubmitUpload(*server, lyrics_);
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(JsonOf(refused)["error"]["code"], "resource_exhausted");
+  EXPECT_NE(JsonOf(refused)["error"]["message"].get<std::string>().find("--max-duration"),
+            std::string::npos)
+      << refused.body;
+  EXPECT_EQ(server->Call("POST", "/v1/uploads", song_bytes_).status, 422);
+  EXPECT_EQ(JsonOf(server->Call("GET", "/v1/jobs"))["jobs"].size(), 0u) << "a job was queued";
+}
+
+TEST_F(ServeTest, AUrlSongOverMaxDurationFailsItsJobAfterTheDownload) {
+  auto server =
+      Start({"--yt-dlp", WriteFakeYtDlp(7200), "--allow-private-urls", "--max-duration", "600"});
+  ASSERT_TRUE(server->started());
+  const auto submitted = server->PostJson(
+      "/v1/jobs",
+      nlohmann::json{{"url", "http://127.0.0.1:9/watch?v=long"}, {"lyrics", lyrics_}}.dump());
   ASSERT_EQ(submitted.status, 202) << submitted.body;
   const std::string id = JsonOf(submitted)["id"];
   const auto job = WaitFor(*server, id, "failed");
-  EXPECT_NE(job["error"]["message"].get<std::string>().find("max-duration"), std::string::npos)
+  EXPECT_EQ(job["error"]["code"], "resource_exhausted") << job.dump();
+  EXPECT_NE(job["error"]["message"].get<std::string>().find("--max-duration"), std::string::npos)
       << job.dump();
-  const auto lyrics = server->Call("GET", "/v1/jobs/" + id + "/lyrics.lrc");
-  EXPECT_EQ(lyrics.status, 422) << lyrics.body;
+  EXPECT_EQ(server->Call("GET", "/v1/jobs/" + id + "/lyrics.lrc").status, 422);
+  EXPECT_EQ(server->Call("GET", "/v1/jobs/" + id + "/audio").status, 404)
+      << "an overlong song was kept";
 }
 
 TEST_F(ServeTest, ApiKeysGuardTheJobRoutesOnly) {

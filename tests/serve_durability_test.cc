@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <thread>
 
 #include "tests/serve_test_fixture.h"
@@ -71,6 +72,39 @@ TEST_F(ServeTest, SigkillThenRestartFinishesTheJobWithOneResult) {
   EXPECT_EQ(CountFinalEvents(*restarted, id), 1);
   const auto list = JsonOf(restarted->Call("GET", "/v1/jobs"));
   EXPECT_EQ(list["jobs"].size(), 1u);
+}
+
+TEST_F(ServeTest, AUrlJobKilledAfterItsDownloadResumesWithoutDownloadingAgain) {
+  const std::vector<std::string> args = {"--yt-dlp", WriteFakeYtDlp(), "--allow-private-urls"};
+  std::vector<std::string> slow = args;
+  slow.insert(slow.end(), {"--fault-delay-ms", "4000"});
+  auto server = Start(slow);
+  ASSERT_TRUE(server->started());
+  const auto submitted = server->PostJson(
+      "/v1/jobs",
+      nlohmann::json{{"url", "http://127.0.0.1:9/watch?v=resume"}, {"lyrics", lyrics_}}.dump());
+  ASSERT_EQ(submitted.status, 202) << submitted.body;
+  const std::string id = JsonOf(submitted)["id"];
+  std::string stage;
+  for (int i = 0; i < 600 && (stage.empty() || stage == "download"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const auto job = JsonOf(server->Call("GET", "/v1/jobs/" + id));
+    stage = job.value("stage", "");
+  }
+  ASSERT_FALSE(stage.empty() || stage == "download") << "the job never got past its download";
+  EXPECT_EQ(server->Stop(SIGKILL), 128 + SIGKILL);
+
+  auto restarted = Start(args);
+  ASSERT_TRUE(restarted->started());
+  WaitFor(*restarted, id, "succeeded");
+  std::ifstream calls(dir_ + "/yt-dlp-calls");
+  std::string line;
+  int downloads = 0;
+  while (std::getline(calls, line)) ++downloads;
+  EXPECT_EQ(downloads, 1) << "the re-run downloaded the song again";
+  const auto audio = restarted->Call("GET", "/v1/jobs/" + id + "/audio");
+  EXPECT_EQ(audio.status, 200);
+  EXPECT_TRUE(audio.body == song_bytes_);
 }
 
 }  // namespace

@@ -14,28 +14,40 @@ namespace ytl::testing {
 
 ServeProcess::ServeProcess(std::string binary, std::string data_dir, std::vector<std::string> args,
                            std::string log_path)
+    : ServeProcess(
+          std::move(binary),
+          [&] {
+            ServeLaunch launch{{"serve", "--listen", "127.0.0.1:0", "--data-dir", data_dir}, {}};
+            launch.args.insert(launch.args.end(), args.begin(), args.end());
+            return launch;
+          }(),
+          std::move(log_path)) {}
+
+ServeProcess::ServeProcess(std::string binary, ServeLaunch launch, std::string log_path)
     : log_path_(std::move(log_path)) {
-  std::vector<std::string> argv = {binary,        "serve",      "--listen",
-                                   "127.0.0.1:0", "--data-dir", data_dir};
-  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<std::string> argv = {binary};
+  argv.insert(argv.end(), launch.args.begin(), launch.args.end());
   const std::size_t log_start = Log().size();
   pid_ = fork();
   if (pid_ == 0) {
     const int fd = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     dup2(fd, 1);
     dup2(fd, 2);
+    for (const auto& [name, value] : launch.env) setenv(name.c_str(), value.c_str(), 1);
     std::vector<char*> raw;
     for (std::string& arg : argv) raw.push_back(arg.data());
     raw.push_back(nullptr);
     execv(raw[0], raw.data());
     _exit(127);
   }
-  const std::string marker = "listening on 127.0.0.1:";
+  const std::string marker = "listening on ";
   for (int i = 0; i < 600 && port_ == 0; ++i) {
     const std::string log = Log();
     const auto at = log.find(marker, log_start);
-    if (at != std::string::npos) {
-      port_ = std::atoi(log.c_str() + at + marker.size());
+    const auto end = at == std::string::npos ? at : log.find('"', at);
+    const auto colon = end == std::string::npos ? end : log.rfind(':', end);
+    if (colon != std::string::npos && colon > at) {
+      port_ = std::atoi(log.c_str() + colon + 1);
       break;
     }
     int status = 0;

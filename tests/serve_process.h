@@ -5,11 +5,19 @@
 #include <sys/types.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "http/testing/http_test_client.h"
 
 namespace ytl::testing {
+
+// How to start the binary: every argument after its path, and variables added to the
+// environment (over the test's own).
+struct ServeLaunch {
+  std::vector<std::string> args;
+  std::vector<std::pair<std::string, std::string>> env;
+};
 
 class ServeProcess {
  public:
@@ -17,6 +25,9 @@ class ServeProcess {
   // stderr appended to `log_path`, and waits (up to 60 s) for its listening line.
   ServeProcess(std::string binary, std::string data_dir, std::vector<std::string> args,
                std::string log_path);
+  // Starts `binary launch.args...` with launch.env, logging and waiting the same way; it may
+  // listen on any host (0.0.0.0 included) and is reached through 127.0.0.1.
+  ServeProcess(std::string binary, ServeLaunch launch, std::string log_path);
   ~ServeProcess();  // SIGKILL if still running
 
   bool started() const { return port_ > 0; }

@@ -1,5 +1,6 @@
 #include "tests/serve_test_fixture.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -96,6 +97,37 @@ nlohmann::json ServeTest::WaitFor(const ServeProcess& server, const std::string&
   }
   ADD_FAILURE() << "job " << id << " did not reach " << state << "; last: " << job.dump();
   return job;
+}
+
+std::string ServeTest::WriteFakeYtDlp(double reported_duration_s) {
+  const std::string wav = dir_ + "/song.wav";
+  std::ofstream(wav, std::ios::binary) << song_bytes_;
+  const std::string fake = dir_ + "/yt-dlp";
+  {
+    std::ofstream script(fake);
+    script << "#!/bin/bash\nprev=''; paths=''; out=''\n"
+           << "for a in \"$@\"; do\n"
+           << "  case \"$prev\" in --paths) paths=\"$a\";; --output) out=\"$a\";; esac\n"
+           << "  prev=\"$a\"\ndone\n"
+           << "echo call >> '" << dir_ << "/yt-dlp-calls'\n"
+           << "dest=\"$paths/${out%.%(ext)s}.wav\"\ncp '" << wav << "' \"$dest\"\n"
+           << "echo '{\"id\": \"abc\", \"title\": \"Song\", \"duration\": " << reported_duration_s
+           << "}'\n"
+           << "echo \"$dest\"\n";
+  }
+  chmod(fake.c_str(), 0755);
+  return fake;
+}
+
+double ServeTest::SongDurationS() {
+  const auto u32 = [](std::size_t at) {
+    std::uint32_t value = 0;
+    for (int i = 3; i >= 0; --i)
+      value = value << 8 | static_cast<unsigned char>(song_bytes_[at + i]);
+    return value;
+  };
+  // Canonical header: byte rate at 28, data size at 40.
+  return static_cast<double>(u32(40)) / u32(28);
 }
 
 }  // namespace ytl::testing

@@ -28,6 +28,12 @@ class ServeTest : public ::testing::Test {
   // Polls GET /v1/jobs/{id} until `state` (or any final state when `state` is "final").
   nlohmann::json WaitFor(const ServeProcess& server, const std::string& id,
                          const std::string& state, double timeout_s = 120);
+  // Writes a fake yt-dlp into the test's folder that "downloads" the song as a WAV, reports
+  // `reported_duration_s` in its info JSON and appends a line to yt-dlp-calls in the test's
+  // folder on every run; returns its path.
+  std::string WriteFakeYtDlp(double reported_duration_s = 7);
+  // The song's length in seconds, from its WAV header.
+  static double SongDurationS();
 
   static std::string song_bytes_;  // a WAV file
   static std::string lyrics_;

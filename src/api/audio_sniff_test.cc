@@ -27,5 +27,17 @@ TEST(AudioSniff, RefusesTextAndImages) {
   EXPECT_FALSE(LooksLikeMedia("RIFF\x10\0\0\0WEBP"));
 }
 
+TEST(AudioSniff, NamesTheContentTypeToPlayWith) {
+  EXPECT_EQ(MediaContentType(std::string("RIFF\x10\0\0\0WAVEfmt ", 16)), "audio/wav");
+  EXPECT_EQ(MediaContentType("ID3\x04"), "audio/mpeg");
+  EXPECT_EQ(MediaContentType("\xFF\xFB\x90\x00"), "audio/mpeg");
+  EXPECT_EQ(MediaContentType("\xFF\xF1\x50\x80"), "audio/aac");
+  EXPECT_EQ(MediaContentType("fLaC...."), "audio/flac");
+  EXPECT_EQ(MediaContentType("OggS...."), "audio/ogg");
+  EXPECT_EQ(MediaContentType(std::string("\0\0\0 ftypM4A ", 12)), "audio/mp4");
+  EXPECT_EQ(MediaContentType("\x1A\x45\xDF\xA3...."), "video/webm");
+  EXPECT_EQ(MediaContentType("plain text"), "");
+}
+
 }  // namespace
 }  // namespace ytl::api

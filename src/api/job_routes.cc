@@ -1,11 +1,14 @@
 #include "api/job_routes.h"
 
 #include <charconv>
+#include <fstream>
 
 #include "api/api_key_check.h"
+#include "api/audio_sniff.h"
 #include "api/job_view.h"
 #include "export/format.h"
 #include "export/json_reader.h"
+#include "jobs/job_audio.h"
 
 namespace ytl::api {
 namespace {
@@ -41,12 +44,16 @@ std::string_view ContentTypeFor(Format format) {
 }  // namespace
 
 JobRoutes::JobRoutes(JobStore& store, const ApiConfig& config, ServiceState& state,
-                     EventRelay& relay)
+                     EventRelay& relay, const HostResolver* resolver)
     : store_(store),
       config_(config),
       state_(state),
       relay_(relay),
-      quota_(store, config.max_active_jobs_per_client) {}
+      quota_(store, config.max_active_jobs_per_client),
+      system_resolver_(resolver == nullptr ? MakeSystemHostResolver() : nullptr),
+      url_checks_(std::make_unique<UrlCheckPool>(resolver ? *resolver : *system_resolver_,
+                                                 config.url_resolver_threads,
+                                                 config.url_resolve_timeout_s)) {}
 
 Status JobRoutes::Register(http::Router& router,
                            std::vector<std::pair<std::string, std::string>>* registered) {
@@ -62,9 +69,10 @@ Status JobRoutes::Register(http::Router& router,
       {{"POST", "/v1/uploads"}, &JobRoutes::Upload},
   };
   for (const auto& [route, method] : routes) {
-    auto handler = [this, method](const Request& request) {
+    // An init-capture: clang before 16 cannot capture a structured binding by name.
+    auto handler = [this, handle = method](const Request& request) {
       if (auto refused = CheckApiKey(request, config_.api_keys)) return *refused;
-      return (this->*method)(request);
+      return (this->*handle)(request);
     };
     YTL_RETURN_IF_ERROR(router.Add(route.first, route.second, handler));
     registered->emplace_back(route.first, route.second);
@@ -78,7 +86,12 @@ Response JobRoutes::Get(const Request& request) {
     if (job.status().code() == Status::Code::kNotFound) return NotFoundJob(request.Param("id"));
     return Response::FromStatus(job.status());
   }
-  return Response::Json(200, JobToJson(*job));
+  std::string result;  // where the lyrics came from is in the result when the job had none
+  if (job->state == JobState::kSucceeded && !job->request.lyrics) {
+    auto stored = store_.GetResult(job->id);
+    if (stored.ok() && stored->has_value()) result = std::move(**stored);
+  }
+  return Response::Json(200, JobToJson(*job, result));
 }
 
 Response JobRoutes::List(const Request& request) {
@@ -191,16 +204,26 @@ Response JobRoutes::Audio(const Request& request) {
     return job.status().code() == Status::Code::kNotFound ? NotFoundJob(id)
                                                           : Response::FromStatus(job.status());
   }
-  if (job->request.upload_id.empty()) {
+  auto upload_id = JobAudioUploadId(store_, *job);
+  if (!upload_id.ok()) return Response::FromStatus(upload_id.status());
+  if (!upload_id->has_value() && IsFinalState(job->state)) {
     return Response::Error(404, "not_found",
-                           "job " + id +
-                               " was submitted by URL and its audio is not kept; "
-                               "play it from " +
-                               job->request.url);
+                           "job " + id + " has no audio: it was " +
+                               std::string(JobStateName(job->state)) +
+                               " before its song was downloaded");
   }
-  auto path = store_.UploadPath(job->request.upload_id);
+  if (!upload_id->has_value()) {
+    return Response::Error(409, "not_ready",
+                           "job " + id + " has not downloaded its song yet; wait for its " +
+                               "\"download\" stage (GET /v1/jobs/" + id + "/events)");
+  }
+  auto path = store_.UploadPath(**upload_id);
   if (!path.ok()) return Response::FromStatus(path.status());
-  return Response::File(*path);
+  char head[16] = {};
+  std::ifstream in(*path, std::ios::binary);
+  in.read(head, sizeof(head));
+  const std::string_view type = MediaContentType(std::string_view(head, in.gcount()));
+  return Response::File(*path, type.empty() ? "application/octet-stream" : std::string(type));
 }
 
 }  // namespace ytl::api

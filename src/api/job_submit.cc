@@ -6,6 +6,7 @@
 #include "api/job_view.h"
 #include "api/submission.h"
 #include "api/url_policy.h"
+#include "audio/duration_probe.h"
 #include "http/multipart.h"
 
 namespace ytl::api {
@@ -30,8 +31,38 @@ Result<std::string> JobRoutes::StoreUpload(std::string_view bytes, const std::st
     return Status::InvalidInput("not media");
   }
   auto id = store_.PutUpload(bytes, filename);
-  if (!id.ok()) *error = Response::FromStatus(id.status());
+  if (!id.ok()) {
+    *error = Response::FromStatus(id.status());
+    return id;
+  }
+  if (auto refused = CheckUploadAudio(*id, filename)) {
+    *error = std::move(*refused);
+    return Status::InvalidInput("upload refused");
+  }
   return id;
+}
+
+std::optional<Response> JobRoutes::CheckUploadAudio(const std::string& upload_id,
+                                                    const std::string& name) {
+  auto path = store_.UploadPath(upload_id);
+  if (!path.ok()) return Response::FromStatus(path.status());
+  auto probe = ProbeDuration(*path);
+  if (!probe.ok()) {
+    return Response::Error(415, "unsupported_media",
+                           "the upload '" + name +
+                               "' is not audio FFmpeg can read; send an mp3, m4a, wav, flac, "
+                               "ogg, opus, webm or mp4 file");
+  }
+  // A length guessed from the bitrate can be far off: the decoder checks those exactly.
+  if (!probe->from_bitrate && probe->duration_s > config_.max_duration_s) {
+    return Response::Error(422, "resource_exhausted",
+                           "the upload '" + name + "' is " +
+                               std::to_string(static_cast<long>(probe->duration_s)) +
+                               " s long; this server syncs songs up to " +
+                               std::to_string(static_cast<long>(config_.max_duration_s)) +
+                               " s (--max-duration); submit a shorter song");
+  }
+  return std::nullopt;
 }
 
 Response JobRoutes::Upload(const Request& request) {
@@ -72,22 +103,41 @@ Response JobRoutes::Submit(const Request& request) {
                            error->status.message());
   }
   JobRequest& job_request = submission.request;
+  const std::string client = ClientQuota::ClientOf(request.remote_address);
   if (submission.audio) {
     Response error;
     auto id = StoreUpload(*submission.audio, submission.audio_filename, &error);
     if (!id.ok()) return error;
     job_request.upload_id = *id;
-  } else if (!job_request.upload_id.empty()) {
+    return Enqueue(job_request, client);
+  }
+  if (!job_request.upload_id.empty()) {
     if (!store_.UploadPath(job_request.upload_id).ok()) {
       return Response::Error(404, "not_found",
                              "no upload has id '" + job_request.upload_id +
                                  "'; upload the song with POST /v1/uploads first");
     }
-  } else if (Status url_ok = CheckSongUrl(job_request.url, config_.allow_private_urls);
-             !url_ok.ok()) {
-    return Response::Error(422, "url_refused", url_ok.message());
+    if (auto refused = CheckUploadAudio(job_request.upload_id, job_request.upload_id)) {
+      return *refused;
+    }
+    return Enqueue(job_request, client);
   }
-  const std::string client = ClientQuota::ClientOf(request.remote_address);
+  if (auto host = UrlHost(job_request.url); !host.ok()) {
+    return Response::Error(422, "url_refused", host.status().message());
+  }
+  if (config_.allow_private_urls) return Enqueue(job_request, client);
+  // The SSRF check waits on DNS: it runs on the resolver pool while this I/O thread moves on.
+  return Response::Deferred([this, job_request, client](http::ResponseCompleter complete) {
+    url_checks_->Check(job_request.url, config_.allow_private_urls,
+                       [this, job_request, client, complete](Status url_ok) {
+                         complete(url_ok.ok()
+                                      ? Enqueue(job_request, client)
+                                      : Response::Error(422, "url_refused", url_ok.message()));
+                       });
+  });
+}
+
+Response JobRoutes::Enqueue(const JobRequest& job_request, const std::string& client) {
   if (!quota_.HasRoom(client)) {
     return Response::Error(429, "too_many_jobs",
                            "you already have " + std::to_string(quota_.limit()) +

@@ -15,9 +15,18 @@ nlohmann::json Links(const Job& job) {
       {"self", base}, {"events", base + "/events"}, {"audio", base + "/audio"}, {"lyrics", lyrics}};
 }
 
+// "lyrics_source" of a stored result, or "" when it has none or is not JSON.
+std::string LyricsSourceOfResult(std::string_view result_json) {
+  if (result_json.empty()) return "";
+  const auto doc = nlohmann::json::parse(result_json, nullptr, false);
+  if (!doc.is_object()) return "";
+  const auto source = doc.find("lyrics_source");
+  return source != doc.end() && source->is_string() ? source->get<std::string>() : "";
+}
+
 }  // namespace
 
-nlohmann::json JobToJson(const Job& job) {
+nlohmann::json JobToJson(const Job& job, std::string_view result_json) {
   nlohmann::json request = {{"language", job.request.language},
                             {"formats", job.request.formats},
                             {"has_lyrics", job.request.lyrics.has_value()}};
@@ -35,6 +44,9 @@ nlohmann::json JobToJson(const Job& job) {
                         {"updated_ms", job.updated_ms},
                         {"links", Links(job)}};
   if (job.finished_ms > 0) out["finished_ms"] = job.finished_ms;
+  const std::string lyrics_source =
+      job.request.lyrics ? std::string("user") : LyricsSourceOfResult(result_json);
+  if (!lyrics_source.empty()) out["lyrics_source"] = lyrics_source;
   if (!job.error_code.empty() || !job.error_message.empty()) {
     out["error"] = {{"code", job.error_code}, {"message", job.error_message}};
   }

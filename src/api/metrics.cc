@@ -55,6 +55,29 @@ EventSubscription Metrics::FollowStageTimings(JobStore& store) {
   });
 }
 
+namespace {
+
+// The job-queue counters of this node's workers.
+std::string RenderQueue(const QueueStats& q, int leases_held) {
+  return fmt::format(
+      "# HELP ytl_leases_held Job leases this node's workers hold now.\n"
+      "# TYPE ytl_leases_held gauge\nytl_leases_held {}\n"
+      "# HELP ytl_claims_total Jobs this node's workers claimed.\n"
+      "# TYPE ytl_claims_total counter\nytl_claims_total {}\n"
+      "# HELP ytl_claim_seconds Time spent claiming (one call per claim attempt).\n"
+      "# TYPE ytl_claim_seconds summary\nytl_claim_seconds_sum {}\nytl_claim_seconds_count {}\n"
+      "# HELP ytl_lease_expiries_total Jobs taken back from workers that stopped renewing.\n"
+      "# TYPE ytl_lease_expiries_total counter\nytl_lease_expiries_total {}\n"
+      "# HELP ytl_leases_lost_total Jobs this node's workers lost to an expired lease.\n"
+      "# TYPE ytl_leases_lost_total counter\nytl_leases_lost_total {}\n"
+      "# HELP ytl_job_retries_total Jobs put back after a transient failure.\n"
+      "# TYPE ytl_job_retries_total counter\nytl_job_retries_total {}\n",
+      leases_held, q.claims, q.claim_seconds_sum, q.claim_calls, q.lease_expiries, q.leases_lost,
+      q.retries);
+}
+
+}  // namespace
+
 std::string Metrics::Render(const MetricsSnapshot& s) const {
   std::string out;
   out += "# HELP ytl_jobs Jobs in the store by state.\n# TYPE ytl_jobs gauge\n";
@@ -81,6 +104,7 @@ std::string Metrics::Render(const MetricsSnapshot& s) const {
       "# HELP ytl_draining 1 while the server shuts down.\n"
       "# TYPE ytl_draining gauge\nytl_draining {}\n",
       s.event_streams, s.draining ? 1 : 0);
+  out += RenderQueue(s.queue, s.busy_workers);
   std::lock_guard lock(mu_);
   out +=
       "# HELP ytl_http_requests_total HTTP requests by route and status.\n"

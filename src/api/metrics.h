@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "http/access_log.h"
+#include "jobs/queue_stats.h"
 #include "store/job_store.h"
 
 namespace ytl::api {
@@ -24,6 +25,7 @@ struct MetricsSnapshot {
   int busy_workers = 0;
   std::size_t event_streams = 0;
   bool draining = false;
+  QueueStats queue;  // claims, claim latency, lease expiries, retries of this node's workers
 };
 
 class Metrics {

@@ -76,7 +76,10 @@ json JobPaths() {
         {"401", ErrorResponse("API key missing or wrong")},
         {"413", ErrorResponse("upload or lyrics too large")},
         {"415", ErrorResponse("unsupported content type or not an audio file")},
-        {"422", ErrorResponse("URL refused")},
+        {"422", ErrorResponse("URL refused, or an uploaded song longer than the server's "
+                              "duration limit (--max-duration); a URL's song is checked after "
+                              "its download: that job fails with error code "
+                              "resource_exhausted")},
         {"429", ErrorResponse("too many jobs queued by this client")},
         {"503", ErrorResponse("shutting down")}}}};
   paths["/v1/jobs"]["get"] = {
@@ -121,18 +124,22 @@ json JobPaths() {
         {"409", ErrorResponse("not finished")},
         {"422", ErrorResponse("the job failed")}}}};
   paths["/v1/jobs/{id}/audio"]["get"] = {
-      {"summary", "The uploaded audio, with Range requests"},
+      {"summary",
+       "The job's song for playback (its upload, or a URL job's download), with Range "
+       "requests and the Content-Type of its container"},
       {"parameters", {IdParam()}},
       {"responses",
        {{"200", {{"description", "audio"}}},
         {"206", {{"description", "partial audio"}}},
-        {"404", ErrorResponse("unknown job or no kept audio")}}}};
+        {"404", ErrorResponse("unknown job, or a URL job that ended before its download")},
+        {"409", ErrorResponse("a URL job that has not downloaded its song yet")}}}};
   paths["/v1/uploads"]["post"] = {
       {"summary", "Upload a song once (raw body or multipart field audio); returns upload_id"},
       {"responses",
        {{"201", {{"description", "stored"}}},
         {"413", ErrorResponse("too large")},
-        {"415", ErrorResponse("not audio")}}}};
+        {"415", ErrorResponse("not audio")},
+        {"422", ErrorResponse("longer than the server's duration limit (--max-duration)")}}}};
   return paths;
 }
 
@@ -151,6 +158,10 @@ json OpenApiDocument() {
   paths["/ready"]["get"]["responses"]["503"] = ErrorResponse("not ready");
   paths["/metrics"]["get"] = simple("Prometheus metrics", "text/plain");
   paths["/openapi.json"]["get"] = simple("This document", "application/json");
+  paths["/v1/config"]["get"] = simple(
+      "Settings for the web pages: race_backends, the racing page's preset backend URLs "
+      "(serve --race-backends)",
+      "application/json");
   paths["/"]["get"] = simple("The web page", "text/html");
   paths["/{asset}"]["get"] =
       simple("A file of the web page (ES module, style sheet)", "application/octet-stream");

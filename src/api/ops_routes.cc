@@ -60,11 +60,15 @@ Status RegisterOpsRoutes(http::Router& router, JobStore& store, ServiceState& st
     snapshot.busy_workers = state.workers_busy ? state.workers_busy() : 0;
     snapshot.event_streams = relay.open_streams();
     snapshot.draining = state.draining.load();
+    if (state.queue_stats) snapshot.queue = state.queue_stats();
     return Response::Text(200, metrics.Render(snapshot), "text/plain; version=0.0.4");
   }));
   const std::string openapi = OpenApiDocument().dump(2);
   YTL_RETURN_IF_ERROR(add("GET", "/openapi.json", [openapi](const Request&) {
     return Response::Text(200, openapi, "application/json");
+  }));
+  YTL_RETURN_IF_ERROR(add("GET", "/v1/config", [&state](const Request&) {
+    return Response::Json(200, {{"race_backends", state.race_backends}});
   }));
   YTL_RETURN_IF_ERROR(add("GET", "/", [](const Request&) { return WebAsset("/"); }));
   return add("GET", "/{asset}", [](const Request& request) {

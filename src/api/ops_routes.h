@@ -1,5 +1,6 @@
 // OpsRoutes: the routes for platforms and operators: /health, /ready, /metrics, /openapi.json,
-// and the web page at / (embedded from web/, see web/assets.h).
+// the pages' settings at /v1/config, and the web pages at / and /race (embedded from web/, see
+// web/assets.h).
 #pragma once
 
 #include <string>
@@ -15,7 +16,7 @@
 namespace ytl::api {
 
 // Registers the routes; every reference must outlive the router. Appends (method, pattern) of
-// each to `registered`. /health, /ready, /metrics and /openapi.json need no API key.
+// each to `registered`. /health, /ready, /metrics, /openapi.json and /v1/config need no API key.
 Status RegisterOpsRoutes(http::Router& router, JobStore& store, ServiceState& state,
                          const Metrics& metrics, const EventRelay& relay,
                          std::vector<std::pair<std::string, std::string>>* registered);

@@ -6,7 +6,9 @@
 
 #include "core/content_hash.h"
 #include "export/format.h"
+#include "http/json_depth.h"
 #include "http/multipart.h"
+#include "lyrics/utf8.h"
 
 namespace ytl::api {
 namespace {
@@ -37,6 +39,19 @@ std::optional<SubmissionError> CheckCommon(const Submission& s, const ApiConfig&
                                        " bytes; the limit is " +
                                        std::to_string(config.max_lyrics_bytes) + "; shorten them")};
   }
+  // JSON strings are UTF-8 by the parser's check; form fields are raw bytes, and the dedup key
+  // and the store write them as JSON (found by fuzz/job_submission_fuzzer: a crash).
+  const std::pair<const char*, std::string_view> fields[] = {
+      {"url", r.url},
+      {"upload_id", r.upload_id},
+      {"language", r.language},
+      {"lyrics", r.lyrics ? std::string_view(*r.lyrics) : std::string_view()}};
+  for (const auto& [field, text] : fields) {
+    if (auto at = FindInvalidUtf8(text)) {
+      return Bad(std::string("field \"") + field + "\" is not valid UTF-8 at byte " +
+                 std::to_string(*at) + "; send it as UTF-8 text");
+    }
+  }
   const int sources = !r.url.empty() + !r.upload_id.empty() + s.audio.has_value();
   if (sources != 1) {
     return Bad("give exactly one of \"url\", \"upload_id\" or an \"audio\" file (got " +
@@ -48,7 +63,29 @@ std::optional<SubmissionError> CheckCommon(const Submission& s, const ApiConfig&
   return std::nullopt;
 }
 
-std::optional<SubmissionError> ParseJson(std::string_view body, Submission* out) {
+// A job request is one object holding at most one array ("formats"): anything nested deeper is
+// refused before the parser builds it.
+constexpr std::size_t kMaxJsonDepth = 8;
+
+// The largest JSON body: the lyrics limit with every byte escaped ("\u00XX"), plus room for the
+// other fields.
+std::size_t MaxJsonBodyBytes(const ApiConfig& config) {
+  return config.max_lyrics_bytes * 6 + (64u << 10);
+}
+
+std::optional<SubmissionError> ParseJson(std::string_view body, const ApiConfig& config,
+                                         Submission* out) {
+  if (body.size() > MaxJsonBodyBytes(config)) {
+    return SubmissionError{
+        413, Status::ResourceExhausted("the JSON body is " + std::to_string(body.size()) +
+                                       " bytes; the limit is " +
+                                       std::to_string(MaxJsonBodyBytes(config)) +
+                                       " (set by the lyrics limit); shorten the lyrics")};
+  }
+  if (http::JsonNestingDepth(body, kMaxJsonDepth) > kMaxJsonDepth) {
+    return Bad("the JSON body nests arrays or objects more than " + std::to_string(kMaxJsonDepth) +
+               " levels deep; send one flat object such as {\"url\": ..., \"formats\": [...]}");
+  }
   nlohmann::json json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) {
     return Bad("the body is not a JSON object; send {\"url\": ...} or {\"upload_id\": ...}");
@@ -128,7 +165,7 @@ std::optional<SubmissionError> ParseSubmission(const http::Request& request,
   const std::string type = Lower(request.Header("Content-Type").value_or(""));
   std::optional<SubmissionError> error;
   if (type.starts_with("application/json")) {
-    error = ParseJson(request.body, out);
+    error = ParseJson(request.body, config, out);
   } else if (type.starts_with("multipart/form-data")) {
     error = ParseForm(request.Header("Content-Type").value_or(""), request.body, config, out);
   } else {

@@ -1,13 +1,10 @@
 #include "api/url_policy.h"
 
 #include <arpa/inet.h>
-#include <netdb.h>
-#include <sys/socket.h>
 
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <memory>
 
 #include "sources/source.h"
 
@@ -39,10 +36,6 @@ bool IsPrivateV6(const std::array<unsigned char, 16>& b) {
   if (b[0] == 0xff) return true;                               // multicast
   return false;
 }
-
-struct AddrInfoFree {
-  void operator()(addrinfo* info) const { freeaddrinfo(info); }
-};
 
 }  // namespace
 
@@ -77,29 +70,22 @@ bool IsPrivateAddress(std::string_view address) {
   return true;  // not an address at all: refuse
 }
 
-Status CheckSongUrl(std::string_view url, bool allow_private) {
+Status CheckSongUrl(std::string_view url, bool allow_private, const HostResolver& resolver) {
   auto host = UrlHost(url);
   if (!host.ok()) return host.status();
   if (allow_private) return Status::Ok();
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  addrinfo* raw = nullptr;
-  if (getaddrinfo(host->c_str(), nullptr, &hints, &raw) != 0 || raw == nullptr) {
-    return Status::InvalidInput("cannot resolve the host '" + *host + "' of URL '" +
-                                std::string(url) + "'; check the link");
+  auto addresses = resolver.Resolve(*host);
+  if (!addresses.ok()) {
+    return Status::InvalidInput("URL '" + std::string(url) + "': " + addresses.status().message());
   }
-  std::unique_ptr<addrinfo, AddrInfoFree> infos(raw);
-  for (const addrinfo* info = infos.get(); info != nullptr; info = info->ai_next) {
-    char text[INET6_ADDRSTRLEN] = {};
-    const void* where =
-        info->ai_family == AF_INET
-            ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(info->ai_addr)->sin_addr)
-            : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(info->ai_addr)->sin6_addr);
-    if (inet_ntop(info->ai_family, where, text, sizeof(text)) == nullptr ||
-        IsPrivateAddress(text)) {
+  if (addresses->empty()) {
+    return Status::InvalidInput("the host '" + *host + "' of URL '" + std::string(url) +
+                                "' has no address; check the link");
+  }
+  for (const std::string& address : *addresses) {
+    if (IsPrivateAddress(address)) {
       return Status::InvalidInput("URL '" + std::string(url) + "' points at a private address (" +
-                                  text +
+                                  address +
                                   "); only public hosts are allowed (server flag "
                                   "--allow-private-urls lifts this)");
     }

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "api/host_resolver.h"
 #include "core/status.h"
 
 namespace ytl::api {
@@ -17,9 +18,9 @@ Result<std::string> UrlHost(std::string_view url);
 // unique-local and link-local, and IPv4-mapped forms of those. `address` is a numeric IP.
 bool IsPrivateAddress(std::string_view address);
 
-// OK when `url` is http(s) and, unless `allow_private`, every address its host resolves to is
-// public. InvalidInput naming the URL and the reason otherwise. Resolves with getaddrinfo
-// (blocking).
-Status CheckSongUrl(std::string_view url, bool allow_private);
+// OK when `url` is http(s) and, unless `allow_private`, every address its host resolves to with
+// `resolver` is public. InvalidInput naming the URL and the reason otherwise. Blocks while the
+// resolver does: call it off the HTTP I/O threads (see UrlCheckPool).
+Status CheckSongUrl(std::string_view url, bool allow_private, const HostResolver& resolver);
 
 }  // namespace ytl::api

@@ -25,13 +25,26 @@ TEST(UrlPolicy, ClassifiesPrivateAddresses) {
 }
 
 TEST(UrlPolicy, RefusesLoopbackUnlessAllowed) {
-  Status refused = CheckSongUrl("http://127.0.0.1:9/song", false);
+  const auto system = MakeSystemHostResolver();
+  Status refused = CheckSongUrl("http://127.0.0.1:9/song", false, *system);
   EXPECT_FALSE(refused.ok());
   EXPECT_NE(refused.message().find("private"), std::string::npos) << refused.message();
-  EXPECT_FALSE(CheckSongUrl("http://localhost/song", false).ok());
-  EXPECT_FALSE(CheckSongUrl("http://[::1]/song", false).ok());
-  EXPECT_TRUE(CheckSongUrl("http://127.0.0.1:9/song", true).ok());
-  EXPECT_FALSE(CheckSongUrl("gopher://127.0.0.1/", true).ok());
+  EXPECT_FALSE(CheckSongUrl("http://localhost/song", false, *system).ok());
+  EXPECT_FALSE(CheckSongUrl("http://[::1]/song", false, *system).ok());
+  EXPECT_TRUE(CheckSongUrl("http://127.0.0.1:9/song", true, *system).ok());
+  EXPECT_FALSE(CheckSongUrl("gopher://127.0.0.1/", true, *system).ok());
+}
+
+TEST(UrlPolicy, RefusesAHostWithAnyPrivateAddress) {
+  class TwoAddresses : public HostResolver {
+   public:
+    Result<std::vector<std::string>> Resolve(const std::string&) const override {
+      return std::vector<std::string>{"93.184.216.34", "10.0.0.7"};
+    }
+  } resolver;
+  Status refused = CheckSongUrl("https://rebind.example/song", false, resolver);
+  EXPECT_EQ(refused.code(), Status::Code::kInvalidInput);
+  EXPECT_NE(refused.message().find("10.0.0.7"), std::string::npos) << refused.message();
 }
 
 }  // namespace

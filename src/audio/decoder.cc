@@ -24,6 +24,8 @@ constexpr char kFormatsHint[] = "give an mp3, m4a, opus, ogg, flac, wav, mp4 or 
 constexpr double kTruncationToleranceS = 0.5;
 // The most end padding an encoder adds: two AAC frames (HE-AAC uses 2048).
 constexpr std::int64_t kMaxEndPaddingFrames = 4096;
+// Highest sample rate accepted: the resampler's limit (resampler.cc).
+constexpr int kMaxSampleRateHz = 768000;
 
 Status CheckPath(const std::string& path) {
   if (path.empty()) {
@@ -198,6 +200,30 @@ void TrimEndPadding(const AVFormatContext& format, const AVStream& stream, Audio
   }
 }
 
+// Refuses, before any sample buffer is allocated, a stream whose sample rate no resampler
+// takes or whose declared length holds more than options.max_samples samples.
+Status CheckSampleBudget(const std::string& path, const DecodeOptions& options,
+                         const AVFormatContext& format, const AVCodecContext& codec,
+                         double declared_s) {
+  const int rate_hz = codec.sample_rate;
+  if (rate_hz > kMaxSampleRateHz) {
+    return Status::InvalidInput(path + ": its audio claims a sample rate of " +
+                                std::to_string(rate_hz) + " Hz, over " +
+                                std::to_string(kMaxSampleRateHz) +
+                                " Hz; the file is damaged or unusual, so convert it "
+                                "(ffmpeg -i IN -ar 48000 OUT.flac)");
+  }
+  if (format.duration_estimation_method == AVFMT_DURATION_FROM_BITRATE || declared_s <= 0 ||
+      rate_hz <= 0) {
+    return Status::Ok();  // the decode loop counts the samples
+  }
+  const double samples = declared_s * rate_hz * std::clamp(codec.ch_layout.nb_channels, 1, 2);
+  if (samples > static_cast<double>(options.max_samples)) {
+    return ffmpeg::SampleLimitError(path, options.max_samples, samples);
+  }
+  return Status::Ok();
+}
+
 // Decodes the opened stream into `decoded->original`, marking it truncated
 // when reads failed or it ends well before the declared duration.
 Status DecodeStream(const std::string& path, const DecodeOptions& options, AVFormatContext* format,
@@ -207,6 +233,7 @@ Status DecodeStream(const std::string& path, const DecodeOptions& options, AVFor
   config.path = path;
   config.max_duration_s = options.max_duration_s;
   config.declared_duration_s = declared_s;
+  config.max_samples = options.max_samples;
   ffmpeg::StreamDecoder decoder(config, format, audio->stream, audio->codec.get(), ctx,
                                 &decoded->original);
   YTL_RETURN_IF_ERROR(decoder.Run());
@@ -233,6 +260,10 @@ Status DecodeOptions::Validate() const {
     return Status::InvalidInput("max_duration_s (--max-duration) must be a positive number of " +
                                 std::string("seconds, got ") + std::to_string(max_duration_s));
   }
+  if (max_samples <= 0) {
+    return Status::InvalidInput("max_samples must be a positive number of samples, got " +
+                                std::to_string(max_samples));
+  }
   if (recognition_sample_rate_hz < 8000 || recognition_sample_rate_hz > 48000) {
     return Status::InvalidInput("recognition_sample_rate_hz must be between 8000 and 48000, got " +
                                 std::to_string(recognition_sample_rate_hz));
@@ -258,6 +289,7 @@ Result<DecodedAudio> DecodeFile(const std::string& path, const DecodeOptions& op
       declared_s > options.max_duration_s) {
     return ffmpeg::DurationLimitError(path, options.max_duration_s, declared_s);
   }
+  YTL_RETURN_IF_ERROR(CheckSampleBudget(path, options, **format, *audio->codec, declared_s));
   DecodedAudio decoded;
   AddTags((*format)->metadata, &decoded.tags);
   AddTags(audio->stream->metadata, &decoded.tags);

@@ -1,6 +1,7 @@
 // Decodes any audio or video file FFmpeg can read into in-memory audio.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -16,6 +17,12 @@ struct DecodeOptions {
   // allocated (unless FFmpeg only guessed it from the bitrate), and against the
   // decoded length while decoding, which catches every other file.
   double max_duration_s = 3600;
+  // Most samples DecodedAudio::original may hold (frames times the channels kept, at
+  // most 2), so that a file claiming a huge sample rate cannot exhaust memory within
+  // max_duration_s. Checked against the declared duration and sample rate before any
+  // sample buffer is allocated, and while decoding. Default: an hour of 48 kHz stereo
+  // (1.3 GiB of float samples).
+  std::int64_t max_samples = std::int64_t{3600} * 48000 * 2;
   // Sample rate of DecodedAudio::mono16k, the copy the recognisers read.
   int recognition_sample_rate_hz = 16000;
 
@@ -51,7 +58,8 @@ struct DecodedAudio {
 //   InvalidInput       a directory, an empty or unreadable file, a file FFmpeg
 //                      cannot parse, no audio stream, no decodable samples
 //   Unavailable        this FFmpeg build has no decoder for the audio codec
-//   ResourceExhausted  longer than options.max_duration_s (flag --max-duration)
+//   ResourceExhausted  longer than options.max_duration_s (flag --max-duration),
+//                      or more samples than options.max_samples
 //   Cancelled          ctx.cancelled() became true
 // Never prints: FFmpeg's own logging is silenced process-wide.
 // Thread-safe: concurrent calls share no state.

@@ -15,9 +15,14 @@ constexpr double kProgressStep = 0.01;
 // Extra room reserved beyond the declared duration, in seconds.
 constexpr double kReserveSlackS = 1.0;
 
-std::int64_t ReserveHint(double declared_s, double max_s, int rate_hz) {
-  if (declared_s <= 0 || rate_hz <= 0) return 0;
-  return static_cast<std::int64_t>(std::min(declared_s + kReserveSlackS, max_s) * rate_hz);
+std::int64_t ReserveHint(const StreamDecoder::Config& config, const AVCodecContext& codec) {
+  const int rate_hz = codec.sample_rate;
+  if (config.declared_duration_s <= 0 || rate_hz <= 0) return 0;
+  const double frames =
+      std::min(config.declared_duration_s + kReserveSlackS, config.max_duration_s) * rate_hz;
+  const int channels = std::clamp(codec.ch_layout.nb_channels, 1, 2);
+  return static_cast<std::int64_t>(
+      std::min(frames, static_cast<double>(config.max_samples / channels)));
 }
 
 }  // namespace
@@ -34,6 +39,20 @@ Status DurationLimitError(const std::string& path, double limit_s, double declar
                                    "; pass a larger --max-duration or trim the file");
 }
 
+Status SampleLimitError(const std::string& path, std::int64_t limit, double declared) {
+  char text[160];
+  if (declared > 0) {
+    std::snprintf(text, sizeof(text), "audio holds %.0f samples, over the limit of %lld", declared,
+                  static_cast<long long>(limit));
+  } else {
+    std::snprintf(text, sizeof(text), "audio runs past the limit of %lld samples",
+                  static_cast<long long>(limit));
+  }
+  return Status::ResourceExhausted(path + ": " + text +
+                                   " (duration times sample rate times channels); "
+                                   "resample it to 48 kHz or trim it");
+}
+
 StreamDecoder::StreamDecoder(Config config, AVFormatContext* format, AVStream* stream,
                              AVCodecContext* codec, const StageContext& ctx, AudioBuffer* out)
     : config_(std::move(config)),
@@ -42,8 +61,7 @@ StreamDecoder::StreamDecoder(Config config, AVFormatContext* format, AVStream* s
       codec_(codec),
       ctx_(ctx),
       out_(out),
-      appender_(out, ReserveHint(config_.declared_duration_s, config_.max_duration_s,
-                                 codec->sample_rate)),
+      appender_(out, ReserveHint(config_, *codec)),
       frame_(av_frame_alloc()) {}
 
 Status StreamDecoder::Run() {
@@ -98,6 +116,10 @@ Status StreamDecoder::ReceiveFrames() {
 }
 
 Status StreamDecoder::CheckLength() const {
+  const auto samples = static_cast<std::int64_t>(out_->frames() * out_->channels.size());
+  if (config_.max_samples > 0 && samples > config_.max_samples) {
+    return SampleLimitError(config_.path, config_.max_samples, -1);
+  }
   if (out_->duration_s() <= config_.max_duration_s) return Status::Ok();
   return DurationLimitError(config_.path, config_.max_duration_s, -1);
 }

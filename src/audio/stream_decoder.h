@@ -16,6 +16,10 @@ namespace ytl::ffmpeg {
 // flag; `declared_s` > 0 is the length the container states.
 Status DurationLimitError(const std::string& path, double limit_s, double declared_s);
 
+// ResourceExhausted for audio holding more than `limit` samples (frames times channels);
+// `declared` > 0 is the count the container's duration and sample rate imply.
+Status SampleLimitError(const std::string& path, std::int64_t limit, double declared);
+
 // Reads every packet of `stream` from `format`, decodes it with `codec` and
 // appends the samples to `out` (planar float, see FrameAppender). Gapless
 // trimming is libavcodec's: it applies the skip-samples side data that the
@@ -27,6 +31,7 @@ class StreamDecoder {
     std::string path;                 // for messages only
     double max_duration_s = 0;        // ResourceExhausted once `out` grows past it
     double declared_duration_s = -1;  // the container's; <= 0 when unknown
+    std::int64_t max_samples = 0;     // ResourceExhausted once `out` holds more samples
   };
 
   StreamDecoder(Config config, AVFormatContext* format, AVStream* stream, AVCodecContext* codec,

@@ -4,7 +4,7 @@
 
 #include "alignment/hmm_aligner.h"
 #include "lyrics/espeak_pronouncer.h"
-#include "recognition/sphinx_recognizer.h"
+#include "recognition/recognizer_factory.h"
 #include "separation/separator_factory.h"
 #include "vad/spectral_voice_activity.h"
 
@@ -38,20 +38,31 @@ Result<Engines> Engines::Build(const EngineOptions& options) {
     engines.aligner_ = std::move(aligner).value();
   }
   if (options.need_recognizer) {
-    SphinxRecognizerConfig recognizer_config;
-    recognizer_config.acoustic_model_dir = model_root + "/en-us";
-    recognizer_config.language_model_path = model_root + "/en-us.lm.bin";
-    recognizer_config.dictionary_path = model_root + "/cmudict-en-us.dict";
-    auto recognizer = SphinxRecognizer::Create(recognizer_config);
+    RecognizerOptions recognizer_options;
+    auto kind = ParseRecognizerKind(options.recognizer);
+    if (!kind.ok()) return kind.status();
+    recognizer_options.kind = *kind;
+    recognizer_options.sphinx.acoustic_model_dir = model_root + "/en-us";
+    recognizer_options.sphinx.language_model_path = model_root + "/en-us.lm.bin";
+    recognizer_options.sphinx.dictionary_path = model_root + "/cmudict-en-us.dict";
+    recognizer_options.whisper.model_path = options.whisper_model;
+    auto recognizer = MakeRecognizer(recognizer_options);
     if (!recognizer.ok()) return recognizer.status();
     engines.recognizer_ = std::move(recognizer).value();
+  }
+  if (options.use_lrclib) {
+    YTL_RETURN_IF_ERROR(options.lrclib.Validate());
+    engines.http_ = std::make_unique<net::HttpClient>();
+    engines.lyrics_lookup_ = std::make_unique<LrclibClient>(options.lrclib, *engines.http_);
   }
   return engines;
 }
 
 SyncEngines Engines::View() const {
-  return SyncEngines{process_runner_.get(), separator_.get(), voice_activity_.get(), aligner_.get(),
-                     recognizer_.get()};
+  SyncEngines view{process_runner_.get(), separator_.get(), voice_activity_.get(), aligner_.get(),
+                   recognizer_.get()};
+  view.lyrics_lookup = lyrics_lookup_.get();
+  return view;
 }
 
 }  // namespace ytl::cli

@@ -21,6 +21,8 @@ std::string SafeFileName(std::string name) {
   return name.empty() ? "lyrics" : name;
 }
 
+}  // namespace
+
 Status WriteFileAtomically(const fs::path& path, const std::string& content) {
   const fs::path partial = path.string() + ".partial";
   {
@@ -41,8 +43,6 @@ Status WriteFileAtomically(const fs::path& path, const std::string& content) {
   }
   return Status::Ok();
 }
-
-}  // namespace
 
 std::string OutputStemFor(const std::string& source) {
   if (!LooksLikeUrl(source)) return SafeFileName(fs::path(source).stem().string());

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <chrono>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -13,13 +13,10 @@
 #include "api/job_routes.h"
 #include "api/metrics.h"
 #include "api/ops_routes.h"
-#include "cli/engines.h"
 #include "cli/exit_codes.h"
+#include "cli/job_workers.h"
+#include "cli/store_selection.h"
 #include "http/server.h"
-#include "jobs/job_runner.h"
-#include "jobs/store_stage_cache.h"
-#include "jobs/worker_pool.h"
-#include "store/sqlite/sqlite_job_store.h"
 
 namespace ytl::cli {
 namespace {
@@ -74,19 +71,61 @@ api::ApiConfig ApiSettings(const ServeOptions& o) {
   config.allow_private_urls = o.allow_private_urls;
   config.max_upload_bytes = static_cast<std::size_t>(o.max_upload_mb * 1024 * 1024);
   config.max_lyrics_bytes = static_cast<std::size_t>(o.max_lyrics_kb * 1024);
+  config.max_duration_s = o.max_duration_s;
   config.max_active_jobs_per_client = o.max_jobs_per_client;
   return config;
 }
 
-JobRunnerConfig RunnerSettings(const ServeOptions& o, const std::string& scratch) {
-  JobRunnerConfig config;
-  config.pipeline.yt_dlp_path = o.yt_dlp_path;
-  config.pipeline.yt_dlp_timeout_s = o.yt_dlp_timeout_s;
-  config.pipeline.decode.max_duration_s = o.max_duration_s;
-  config.scratch_root = scratch;
-  config.fault_delay_ms = o.fault_delay_ms;
-  config.fault_fail_at_stage = o.fault_fail_at;
-  return config;
+JobWorkerOptions WorkerSettings(const ServeOptions& o, bool shared_store) {
+  JobWorkerOptions settings;
+  settings.separator = o.separator;
+  settings.model_dir = o.model_dir;
+  settings.lrclib_url = o.lrclib_url;
+  settings.recognizer = o.recognizer;
+  settings.whisper_model = o.whisper_model;
+  settings.yt_dlp_path = o.yt_dlp_path;
+  settings.yt_dlp_timeout_s = o.yt_dlp_timeout_s;
+  settings.max_duration_s = o.max_duration_s;
+  settings.scratch_dir = o.data_dir + "/scratch";
+  settings.runner.fault_delay_ms = o.fault_delay_ms;
+  settings.runner.fault_fail_at_stage = o.fault_fail_at;
+  settings.pool.workers = o.workers;
+  settings.pool.worker_id = "worker";
+  if (shared_store) {
+    // Other processes share the jobs: heartbeats keep this node's leases, and unique worker
+    // ids keep its requeue-on-drain to its own jobs.
+    settings.pool.worker_id = "serve-" + std::to_string(getpid());
+    settings.pool.heartbeat_interval_s = static_cast<double>(kDefaultLeaseMs) / 3000;
+    settings.runner.max_attempts = settings.pool.max_attempts;
+  }
+  return settings;
+}
+
+// The effective settings, for the startup log (API keys counted, never written).
+json SettingsJson(const ServeOptions& o) {
+  return {{"listen", o.listen},
+          {"data_dir", o.data_dir},
+          {"workers", o.workers},
+          {"io_threads", o.io_threads},
+          {"grace_period_s", o.grace_period_s},
+          {"cors_origins", o.cors_origins},
+          {"api_keys", o.api_keys.size()},
+          {"allow_private_urls", o.allow_private_urls},
+          {"max_upload_mb", o.max_upload_mb},
+          {"max_lyrics_kb", o.max_lyrics_kb},
+          {"max_duration_s", o.max_duration_s},
+          {"max_jobs_per_client", o.max_jobs_per_client},
+          {"yt_dlp_path", o.yt_dlp_path},
+          {"yt_dlp_timeout_s", o.yt_dlp_timeout_s},
+          {"separator", o.separator},
+          {"model_dir", o.model_dir},
+          {"lrclib_url", o.lrclib_url},
+          {"recognizer", o.recognizer},
+          {"whisper_model", o.whisper_model},
+          {"race_backends", o.race_backends},
+          {"store", o.store.substr(0, o.store.find(':'))},  // the kind only: URLs hold passwords
+          {"fault_delay_ms", o.fault_delay_ms},
+          {"fault_fail_at", o.fault_fail_at}};
 }
 
 int Fail(spdlog::logger& logger, const std::string& what, const Status& status) {
@@ -96,56 +135,46 @@ int Fail(spdlog::logger& logger, const std::string& what, const Status& status) 
 
 // Everything the server process owns, in construction order (destroyed in reverse).
 struct ServerParts {
-  std::unique_ptr<SqliteJobStore> store;
-  std::unique_ptr<Engines> engines;
-  std::unique_ptr<StoreStageCache> cache;
-  std::unique_ptr<JobRunner> runner;
-  std::unique_ptr<WorkerPool> pool;
+  std::unique_ptr<JobStore> store;
+  std::unique_ptr<JobWorkers> workers;
+  WorkerPool* pool = nullptr;  // owned by workers
   api::ServiceState state;
   api::Metrics metrics;
   EventSubscription stage_feed;
   std::unique_ptr<api::EventRelay> relay;
-  std::unique_ptr<api::JobRoutes> routes;
   std::unique_ptr<http::Server> server;
+  // After the server: destroyed first, it waits for the URL lookups under way, which may still
+  // answer a connection through the server's I/O context.
+  std::unique_ptr<api::JobRoutes> routes;
 };
 
 // Opens the store (re-queueing jobs a crash interrupted) and builds the engines and workers.
 Status BuildWorkers(const ServeOptions& o, spdlog::logger& logger, ServerParts& parts) {
-  SqliteStoreConfig store_config;
-  store_config.data_dir = o.data_dir;
-  auto store = SqliteJobStore::Open(store_config);
+  auto selection = ParseStoreSelection(o.store, o.data_dir);
+  if (!selection.ok()) return selection.status();
+  auto store = OpenStore(*selection);
   if (!store.ok()) return store.status();
   parts.store = std::move(store).value();
-  auto requeued = parts.store->RequeueJobs(std::nullopt);
+  // A store only this process uses: jobs still running were interrupted. A shared store's
+  // running jobs belong to live workers; their leases expire if they are not.
+  const bool shared_store = selection->kind == StoreKind::kPostgres;
+  auto requeued = shared_store ? Result<int>(0) : parts.store->RequeueJobs(std::nullopt);
   if (!requeued.ok()) return requeued.status();
   if (*requeued > 0) {
     Log(logger, spdlog::level::warn, "recovered",
         "re-queued " + std::to_string(*requeued) + " jobs interrupted by an earlier stop",
         {{"jobs", *requeued}});
   }
-  auto engines = Engines::Build({o.separator, o.model_dir, true, true});
-  if (!engines.ok()) return engines.status();
-  parts.engines = std::make_unique<Engines>(std::move(engines).value());
-  parts.cache = std::make_unique<StoreStageCache>(*parts.store);
-  SyncEngines view = parts.engines->View();
-  view.cache = parts.cache.get();
-  const std::string scratch = o.data_dir + "/scratch";
-  std::error_code ignored;
-  std::filesystem::create_directories(scratch, ignored);
-  JobRunnerConfig runner_config = RunnerSettings(o, scratch);
-  YTL_RETURN_IF_ERROR(runner_config.Validate());
-  parts.runner = std::make_unique<JobRunner>(*parts.store, view, runner_config);
-  WorkerPoolConfig pool_config;
-  pool_config.workers = o.workers > 0
-                            ? o.workers
-                            : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  pool_config.worker_id = "worker";
-  YTL_RETURN_IF_ERROR(pool_config.Validate());
-  parts.pool = std::make_unique<WorkerPool>(*parts.store, *parts.runner, pool_config);
-  parts.state.workers = pool_config.workers;
-  WorkerPool* pool = parts.pool.get();
+  auto workers = JobWorkers::Build(*parts.store, WorkerSettings(o, shared_store));
+  if (!workers.ok()) return workers.status();
+  parts.workers = std::move(workers).value();
+  parts.pool = &parts.workers->pool();
+  parts.state.workers = o.workers;
+  parts.state.race_backends = o.race_backends;
+  WorkerPool* pool = parts.pool;
   parts.state.workers_alive = [pool] { return pool->alive(); };
   parts.state.workers_busy = [pool] { return pool->busy(); };
+  parts.state.queue_stats = [pool] { return pool->stats(); };
   parts.state.job_queued = [pool] { pool->Notify(); };
   return Status::Ok();
 }
@@ -188,6 +217,8 @@ void Drain(const ServeOptions& o, spdlog::logger& logger, ServerParts& parts) {
 
 int RunServe(const ServeOptions& o, const CancelToken& stop) {
   auto logger = MakeLogger();
+  Log(*logger, spdlog::level::info, "settings", "effective settings",
+      {{"settings", SettingsJson(o)}});
   const api::ApiConfig api_config = ApiSettings(o);
   if (Status valid = api_config.Validate(); !valid.ok())
     return Fail(*logger, "bad settings", valid);

@@ -14,6 +14,7 @@
 #include "cli/temp_dir.h"
 #include "export/format.h"
 #include "pipeline/sync_pipeline.h"
+#include "recognition/recognizer_factory.h"
 
 namespace ytl::cli {
 namespace {
@@ -67,16 +68,26 @@ int RunSync(const SyncOptions& options, const CancelToken& cancel) {
     auto text = ReadLyrics(options.lyrics_path);
     if (!text.ok()) return Fail(text.status());
     lyrics = std::move(text).value();
-  } else if (!options.quiet) {
+  } else if (!options.quiet && !options.use_lrclib) {
     std::cerr << "note: no --lyrics given, so the words will be recognised; recognition of "
                  "singing is rough, and the lyrics text gives far better results\n";
+  } else if (!options.quiet) {
+    std::cerr << "note: no --lyrics given: looking them up on LRCLIB, else recognising the "
+                 "words; recognition of singing is rough, and the lyrics text gives far better "
+                 "results\n";
   }
 
   EngineOptions engine_options;
   engine_options.separator = options.separator;
   engine_options.model_dir = options.model_dir;
-  engine_options.need_aligner = lyrics.has_value();
+  engine_options.need_aligner = lyrics.has_value() || options.use_lrclib;
   engine_options.need_recognizer = !lyrics.has_value();
+  engine_options.recognizer = options.recognizer;
+  engine_options.whisper_model = options.whisper_model;
+  engine_options.use_lrclib = !lyrics.has_value() && options.use_lrclib;
+  engine_options.lrclib.base_url = options.lrclib_url;
+  engine_options.lrclib.timeout_s = options.lrclib_timeout_s;
+  if (!options.cache_dir.empty()) engine_options.lrclib.cache_dir = options.cache_dir + "/lrclib";
   auto engines = Engines::Build(engine_options);
   if (!engines.ok()) return Fail(engines.status());
 
@@ -97,6 +108,10 @@ int RunSync(const SyncOptions& options, const CancelToken& cancel) {
   request.lyrics_name =
       options.lyrics_path == "-" ? "lyrics from stdin" : "lyrics file " + options.lyrics_path;
   request.language = options.language;
+  request.song_hint.artist = options.artist;
+  request.song_hint.title = options.title;
+  std::vector<std::string> notes;
+  request.notes = &notes;
 
   NullProgress silent;
   ProgressBar bar(stderr, isatty(STDERR_FILENO) != 0);
@@ -107,11 +122,18 @@ int RunSync(const SyncOptions& options, const CancelToken& cancel) {
   SyncPipeline pipeline(config, view);
   auto alignment = pipeline.Run(request, ctx);
   bar.Finish();
+  if (!options.quiet) {
+    for (const std::string& note : notes) std::cerr << "note: " << note << "\n";
+  }
   if (!alignment.ok()) return Fail(alignment.status());
   if (cancel.cancelled()) return Fail(Status::Cancelled("interrupted; nothing was written"));
   if (alignment->mode == SyncMode::kTranscribed && !options.quiet) {
     std::cerr << "note: these words were transcribed, not aligned to given lyrics; expect "
                  "errors, and pass --lyrics for accurate results\n";
+    if (options.recognizer == "sphinx") std::cerr << "note: " << WhisperAdvice() << "\n";
+  }
+  if (alignment->lyrics_source == "lrclib" && alignment->lines.empty() && !options.quiet) {
+    std::cerr << "note: LRCLIB lists this song as an instrumental: there are no lyrics to sync\n";
   }
   auto written = WriteOutputs(*alignment, *formats, options.output, OutputStemFor(options.source));
   if (!written.ok()) return Fail(written.status());

@@ -22,6 +22,14 @@ struct SyncOptions {
   bool quiet = false;     // no progress, no notes on stderr
   std::string model_dir;  // PocketSphinx en-us model folder; empty: Debian's
   std::string cache_dir;  // keep stage outputs here to reuse them; empty: don't
+  // Without lyrics: look them up on LRCLIB first (its answers cached under cache_dir/lrclib).
+  bool use_lrclib = true;
+  std::string lrclib_url = "https://lrclib.net";
+  double lrclib_timeout_s = 10;
+  std::string artist;  // --artist/--title: the song's name for the lookup, over what the
+  std::string title;   // source says
+  std::string recognizer = "sphinx";  // sphinx | whisper: transcribes when nothing is found
+  std::string whisper_model;          // --model: ggml model file for --recognizer whisper
 };
 
 // Runs the command and returns the process exit code. Errors and notes go to

@@ -1,5 +1,6 @@
 #include "http/connection.h"
 
+#include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -176,10 +177,36 @@ void Connection::Dispatch() {
   const bool target_ok = !raw_path.empty() && raw_path.front() == '/' && path && query;
   if (path) request_.path = std::move(*path);
   if (query) request_.query = std::move(*query);
-  Response response = Route(std::string(raw_path), target_ok);
+  Respond(Route(std::string(raw_path), target_ok));
+}
+
+void Connection::Respond(Response response) {
   context_->cors.Decorate(request_, &response);
   response.SetHeader("X-Request-Id", request_.request_id);
   Send(std::move(response));
+}
+
+void Connection::StartDeferred(Response response) {
+  auto answered = std::make_shared<std::atomic<bool>>(false);
+  ResponseCompleter complete = [self = shared_from_this(), answered](Response answer) {
+    if (answered->exchange(true)) return;
+    net::post(self->stream_.get_executor(), [self, answer = std::move(answer)]() mutable {
+      if (self->closed_) return;
+      if (answer.kind == Response::Kind::kDeferred) {
+        answer = Response::Error(500, "internal",
+                                 "the server failed on this request (nested "
+                                 "deferred response); retry later");
+      }
+      self->Respond(std::move(answer));
+    });
+  };
+  try {
+    response.on_deferred(complete);
+  } catch (const std::exception& e) {
+    context_->logger->error("deferred handler for {} {} threw: {}", request_.method, request_.route,
+                            e.what());
+    complete(Response::Error(500, "internal", "the server failed on this request; retry later"));
+  }
 }
 
 Response Connection::Route(const std::string& raw_path, bool target_ok) {
@@ -225,6 +252,8 @@ void Connection::Send(Response response) {
       return SendFile(std::move(response));
     case Response::Kind::kEventStream:
       return OpenEventStream(std::move(response));
+    case Response::Kind::kDeferred:
+      return StartDeferred(std::move(response));
   }
 }
 

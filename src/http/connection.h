@@ -43,7 +43,11 @@ class Connection : public SseTransport, public std::enable_shared_from_this<Conn
   void OnReadError(boost::beast::error_code ec);
   void Dispatch();
   Response Route(const std::string& raw_path, bool target_ok);
+  // Adds the CORS and request-id headers and sends.
+  void Respond(Response response);
   void Send(Response response);
+  // Hands a completer to the deferred response's start; its answer comes back on the strand.
+  void StartDeferred(Response response);
   void SendBuffered(Response response);
   void SendFile(Response response);
   void WriteFileChunk();

@@ -58,7 +58,8 @@ std::optional<HeaderValue> ParseHeaderValue(std::string_view text) {
       text = semi == std::string_view::npos ? std::string_view() : text.substr(semi);
     }
     if (!text.empty()) text.remove_prefix(1);  // the ';'
-    value.params.emplace(std::move(key), std::move(param));
+    // A repeated parameter is ambiguous (which name, which boundary?).
+    if (!value.params.emplace(std::move(key), std::move(param)).second) return std::nullopt;
   }
   return value;
 }

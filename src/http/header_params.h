@@ -14,7 +14,8 @@ struct HeaderValue {
   std::map<std::string, std::string, std::less<>> params;  // keys lower-cased, values unquoted
 };
 
-// Returns nullopt on an unterminated quoted string or a parameter without '='.
+// Returns nullopt on an unterminated quoted string, a parameter without '=' or a repeated
+// parameter.
 std::optional<HeaderValue> ParseHeaderValue(std::string_view text);
 
 }  // namespace ytl::http

@@ -58,6 +58,10 @@ TEST(ParseMultipart, RejectsMalformedBodies) {
            std::string("--XyZ\r\nContent-Disposition: form-data; name=a\r\n\r\nunterminated"),
            std::string("--XyZ\r\nContent-Disposition: attachment; name=a\r\n\r\nx\r\n--XyZ--"),
            std::string("--XyZ\r\nContent-Disposition: form-data\r\n\r\nx\r\n--XyZ--"),
+           // Found by fuzz/multipart_fuzzer: an empty name, or a later empty one.
+           std::string("--XyZ\r\nContent-Disposition: form-data; name=\"\"\r\n\r\nx\r\n--XyZ--"),
+           std::string(
+               "--XyZ\r\nContent-Disposition: form-data; name=a; name=\r\n\r\nx\r\n--XyZ--"),
            std::string("--XyZ\r\nno colon line\r\n\r\nx\r\n--XyZ--"),
            std::string("--XyZgarbage\r\n"),
        }) {

@@ -60,6 +60,13 @@ Response Response::EventStream(EventStreamOpener on_open) {
   return response;
 }
 
+Response Response::Deferred(DeferredStart start) {
+  Response response;
+  response.kind = Kind::kDeferred;
+  response.on_deferred = std::move(start);
+  return response;
+}
+
 int HttpStatusFor(const Status& status, int resource_exhausted_http) {
   switch (status.code()) {
     case Status::Code::kOk:

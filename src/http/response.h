@@ -19,11 +19,19 @@ namespace ytl::http {
 // events from any thread. Runs on the connection's I/O thread: keep it quick.
 using EventStreamOpener = std::function<void(std::shared_ptr<EventStream> stream)>;
 
+struct Response;
+// Sends the final response of a deferred request; call it once, from any thread.
+using ResponseCompleter = std::function<void(Response response)>;
+// Starts the work of a deferred request and returns at once; `complete` receives its response
+// (on any thread, once). Runs on the connection's I/O thread: hand slow work to other threads.
+using DeferredStart = std::function<void(ResponseCompleter complete)>;
+
 struct Response {
   enum class Kind {
     kBuffered,     // `body` as is
     kFile,         // `file_path` streamed from disk in chunks, with Range support
     kEventStream,  // text/event-stream; `on_stream_open` receives the stream
+    kDeferred,     // answered later: `on_deferred` gets a completer for the real response
   };
 
   int status = 200;
@@ -32,6 +40,7 @@ struct Response {
   Kind kind = Kind::kBuffered;
   std::string file_path;             // kFile
   EventStreamOpener on_stream_open;  // kEventStream
+  DeferredStart on_deferred;         // kDeferred
 
   // Replaces any header of the same name (any case).
   void SetHeader(std::string_view name, std::string value);
@@ -52,6 +61,10 @@ struct Response {
   static Response File(std::string path, std::string content_type = "");
   // A Server-Sent Events stream; `on_open` receives the stream once headers are sent.
   static Response EventStream(EventStreamOpener on_open);
+  // A response that another thread builds (slow lookups): the I/O thread serves other
+  // connections meanwhile. `start` runs at once with the completer; the response it completes
+  // with gets the same CORS and request-id headers as any other.
+  static Response Deferred(DeferredStart start);
 };
 
 // HTTP status for a Status: InvalidInput 400, NotFound 404, Cancelled 409, Unavailable 503,

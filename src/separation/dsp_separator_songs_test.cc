@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/sanitized_build.h"
 #include "separation/dsp_separator.h"
 #include "separation/testing/cli_audio.h"
 #include "separation/testing/jamendo_songs.h"
@@ -61,6 +62,10 @@ SongResult MeasureSong(const testing::AnnotatedSong& song, const DspSeparatorCon
 }
 
 TEST(DspSeparatorSongs, IsFastAndFavoursTheSinging) {
+  if (kSanitizedBuild) {
+    GTEST_SKIP() << "speed is not measured in a sanitizer build (it runs several times slower); "
+                    "the normal build checks it";
+  }
   const auto songs = SongsOrEmpty();
   if (songs.empty()) GTEST_SKIP() << "no songs in " << kSongsDir << "; fetch jamendo-dev there";
   const testing::TempDir scratch;
@@ -78,6 +83,10 @@ TEST(DspSeparatorSongs, IsFastAndFavoursTheSinging) {
 }
 
 TEST(DspSeparatorSongs, TenMinuteStereoStaysWithinMemoryBudget) {
+  if (kSanitizedBuild) {
+    GTEST_SKIP() << "resident memory is not measured in a sanitizer build (shadow memory and "
+                    "quarantine inflate it); the normal build checks it";
+  }
   if (SongsOrEmpty().empty()) GTEST_SKIP() << "e2e memory check runs with the jamendo-dev data";
   AudioBuffer mix;
   mix.sample_rate_hz = 44100;
