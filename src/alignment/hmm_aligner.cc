@@ -233,6 +233,7 @@ std::string HmmAligner::Fingerprint() const {
       .Add("wgap", c.window_min_gap_s)
       .Add("wmargin", c.window_margin_s)
       .Add("windowed", c.windowed)
+      .Add("pron", pronouncer_.Fingerprint())
       .str();
 }
 

@@ -191,4 +191,9 @@ std::vector<std::string> EspeakPhonemizer::Languages() const {
   return LanguagesLocked();
 }
 
+std::string EspeakVersion() {
+  const char* version = espeak_Info(nullptr);
+  return version != nullptr ? version : "unknown";
+}
+
 }  // namespace ytl

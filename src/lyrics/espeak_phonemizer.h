@@ -70,4 +70,7 @@ class EspeakPhonemizer {
   mutable std::map<std::pair<std::string, std::string>, std::vector<std::string>> cache_;
 };
 
+// The version of the espeak-ng library this process uses ("1.51", ...).
+std::string EspeakVersion();
+
 }  // namespace ytl

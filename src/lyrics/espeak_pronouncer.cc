@@ -4,6 +4,7 @@
 #include <cctype>
 #include <utility>
 
+#include "core/fingerprint.h"
 #include "lyrics/phone_mapper.h"
 
 namespace ytl {
@@ -171,6 +172,20 @@ Result<std::vector<Phones>> EspeakPronouncer::PronounceToken(const std::string& 
     for (Phones& phones : dictionary_phones) AppendUnique(std::move(phones), &alternatives);
   }
   return alternatives;
+}
+
+std::string EspeakPronouncer::Fingerprint() const {
+  std::string voices;
+  for (const auto& [language, voice] : config_.voice_by_language)
+    voices += language + "=" + voice + ",";
+  return ytl::Fingerprint("espeak")
+      .Add("version", EspeakVersion())
+      .Add("voices", voices)
+      .Add("cmu", config_.use_cmu_dictionary_for_english)
+      .Add("cmu_first", config_.prefer_cmu_dictionary)
+      .Add("dict", config_.cmu_dictionary_path)
+      .Add("cmu_alts", config_.max_cmu_alternatives)
+      .str();
 }
 
 }  // namespace ytl

@@ -60,6 +60,8 @@ class EspeakPronouncer : public Pronouncer {
   // the word has nothing to pronounce (no letters or digits).
   Result<std::vector<Phones>> Pronounce(std::string_view word,
                                         std::string_view language) const override;
+  // espeak-ng's version, the voices, and the CMU dictionary settings.
+  std::string Fingerprint() const override;
 
  private:
   EspeakPronouncer(EspeakPronouncerConfig config, std::unique_ptr<EspeakPhonemizer> phonemizer,

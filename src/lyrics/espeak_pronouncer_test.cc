@@ -110,6 +110,19 @@ TEST(EspeakPronouncer, CmuDictionaryCanComeFirstOrNotAtAll) {
   EXPECT_EQ(read->size(), 1u);
 }
 
+TEST(EspeakPronouncer, FingerprintNamesTheVersionAndChangesWithTheSettings) {
+  auto plain = MakePronouncer({});
+  EspeakPronouncerConfig latin;
+  latin.voice_by_language["es"] = "es-419";
+  auto latin_american = MakePronouncer(latin);
+  ASSERT_NE(plain, nullptr);
+  ASSERT_NE(latin_american, nullptr);
+  EXPECT_NE(plain->Fingerprint().find("version=" + EspeakVersion()), std::string::npos);
+  EXPECT_NE(EspeakVersion(), "unknown");
+  EXPECT_NE(plain->Fingerprint(), latin_american->Fingerprint());
+  EXPECT_EQ(plain->Fingerprint(), MakePronouncer({})->Fingerprint());
+}
+
 TEST_F(EspeakPronouncerTest, UnknownLanguageIsInvalidInputNamingIt) {
   Result<std::vector<Phones>> result = pronouncer_->Pronounce("hello", "xx");
   ASSERT_FALSE(result.ok());

@@ -22,6 +22,9 @@ class Pronouncer {
   // Returns one or more alternatives, best first.
   virtual Result<std::vector<Phones>> Pronounce(std::string_view word,
                                                 std::string_view language) const = 0;
+  // Identifies the engine, its version and every setting that changes its
+  // phones (part of the aligner's stage-cache key).
+  virtual std::string Fingerprint() const { return "pronouncer"; }
 };
 
 }  // namespace ytl
