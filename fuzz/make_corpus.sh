@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the seed corpora in fuzz/corpus/ (committed; small files, one input each).
-# Text seeds are written here; audio seeds are made with sox, lame and ffmpeg (0.05 s tones).
+# Text seeds only; the audio decoder's seeds are generated at fuzz time (make_audio_seeds.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 rm -rf corpus && mkdir -p corpus
@@ -62,12 +62,4 @@ seed yt_dlp_messages_fuzzer progress '\x01[download]  42.3% of 3.21MiB at 1.2MiB
 seed yt_dlp_messages_fuzzer http '\x01WARNING: w\nERROR: unable to download video data: HTTP Error 403: Forbidden\n'
 seed yt_dlp_messages_fuzzer bot '\x02ERROR: [youtube] a: Sign in to confirm you'"'"'re not a bot\n'
 
-# Audio: tiny tones in the containers uploads come in.
-audio=corpus/audio_decoder_fuzzer
-mkdir -p "$audio"
-sox -n -r 8000 -c 1 -b 16 "$audio/tone.wav" synth 0.05 sine 440
-sox -n -r 8000 -c 1 "$audio/tone.flac" synth 0.05 sine 440
-sox -n -r 8000 -c 1 "$audio/tone.ogg" synth 0.05 sine 440
-lame --quiet -b 8 "$audio/tone.wav" "$audio/tone.mp3"
-ffmpeg -loglevel error -i "$audio/tone.wav" -c:a aac -b:a 8k "$audio/tone.m4a"
-ffmpeg -loglevel error -i "$audio/tone.wav" -c:a libopus -b:a 6k "$audio/tone.opus"
+# Audio seeds are generated when fuzzing, not committed: see make_audio_seeds.sh.

@@ -4,7 +4,8 @@
 # --seconds N  time per target (default 30); --build configures and builds BUILD_DIR (default
 # build-fuzz) with clang first; TARGETs default to every *_fuzzer in BUILD_DIR/fuzz.
 # Each target starts from its committed seeds (fuzz/corpus/NAME and the inputs of crashes it
-# found and that were fixed, fuzz/regressions/NAME; both read-only) plus a working
+# found and that were fixed, fuzz/regressions/NAME; both read-only; the audio decoder's seeds
+# are generated into BUILD_DIR/fuzz-seeds by fuzz/make_audio_seeds.sh) plus a working
 # corpus kept in BUILD_DIR/fuzz-corpus/NAME, uses fuzz/dict/NAME.dict when present, and saves
 # crashing inputs as BUILD_DIR/fuzz-artifacts/NAME-crash-*. Exits 1 when any target crashed,
 # leaked, timed out on an input or ran out of memory.
@@ -57,6 +58,11 @@ for name in "${targets[@]}"; do
   seeds=()
   [ -d "fuzz/corpus/$name" ] && seeds+=("fuzz/corpus/$name")
   [ -d "fuzz/regressions/$name" ] && seeds+=("fuzz/regressions/$name")
+  if [ "$name" = audio_decoder_fuzzer ]; then
+    # Audio seeds are generated, never committed.
+    [ -f "$dir/fuzz-seeds/$name/tone.opus" ] || fuzz/make_audio_seeds.sh "$dir/fuzz-seeds/$name"
+    seeds+=("$dir/fuzz-seeds/$name")
+  fi
   log="$dir/fuzz-artifacts/$name.log"
   result=ok
   "$binary" "${args[@]}" "$work" "${seeds[@]}" >"$log" 2>&1 || result=FAILED
