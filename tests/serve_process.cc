@@ -64,31 +64,12 @@ ServeProcess::~ServeProcess() {
 }
 
 int ServeProcess::Stop(int signal_number, double timeout_s) {
-  if (pid_ <= 0) return -1;
-  kill(pid_, signal_number);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
-  int status = 0;
-  while (waitpid(pid_, &status, WNOHANG) != pid_) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, &status, 0);
-      pid_ = -1;
-      return -1;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  pid_ = -1;
-  port_ = 0;
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  return 128 + WTERMSIG(status);
+  const int code = StopChildProcess(pid_, signal_number, timeout_s);
+  port_ = 0;  // after: the server answers while it drains
+  return code;
 }
 
-std::string ServeProcess::Log() const {
-  std::ifstream in(log_path_);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string ServeProcess::Log() const { return FileText(log_path_); }
 
 http::testing::ClientResponse ServeProcess::Call(const std::string& method,
                                                  const std::string& target, const std::string& body,
@@ -114,6 +95,33 @@ std::string MultipartBody(const std::vector<FormPart>& parts) {
     body += "\r\n" + part.data + "\r\n";
   }
   return body + "--ytlboundary--\r\n";
+}
+
+int StopChildProcess(pid_t& pid, int signal_number, double timeout_s) {
+  if (pid <= 0) return -1;
+  kill(pid, SIGCONT);
+  kill(pid, signal_number);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
+  int status = 0;
+  while (waitpid(pid, &status, WNOHANG) != pid) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      pid = -1;
+      return -1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  pid = -1;
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  return 128 + WTERMSIG(status);
+}
+
+std::string FileText(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace ytl::testing

@@ -60,4 +60,13 @@ struct FormPart {
 std::string MultipartBody(const std::vector<FormPart>& parts);
 inline constexpr const char* kMultipartType = "multipart/form-data; boundary=ytlboundary";
 
+// Sends `signal_number` to child `pid` (after SIGCONT, so that a stopped
+// child acts on it) and reaps it within `timeout_s`, else SIGKILLs it. Returns
+// the exit code, 128+N when signal N ended it, -1 when it had to be killed;
+// sets `pid` to -1.
+int StopChildProcess(pid_t& pid, int signal_number, double timeout_s);
+
+// The whole text of a file ("" when it cannot be read).
+std::string FileText(const std::string& path);
+
 }  // namespace ytl::testing

@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 #include <thread>
+
+#include "tests/serve_process.h"
 
 namespace ytl::testing {
 
@@ -49,30 +49,9 @@ void WorkerProcess::Signal(int signal_number) const {
 }
 
 int WorkerProcess::Stop(int signal_number, double timeout_s) {
-  if (pid_ <= 0) return -1;
-  kill(pid_, SIGCONT);  // a stopped process would not act on the signal
-  kill(pid_, signal_number);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
-  int status = 0;
-  while (waitpid(pid_, &status, WNOHANG) != pid_) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, &status, 0);
-      pid_ = -1;
-      return -1;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  pid_ = -1;
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  return 128 + WTERMSIG(status);
+  return StopChildProcess(pid_, signal_number, timeout_s);
 }
 
-std::string WorkerProcess::Log() const {
-  std::ifstream in(log_path_);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string WorkerProcess::Log() const { return FileText(log_path_); }
 
 }  // namespace ytl::testing
