@@ -163,6 +163,25 @@ TEST_F(Cli, GoodInputWritesEveryFormat) {
   EXPECT_TRUE(fs::is_empty(root_ / "tmp"));
 }
 
+TEST_F(Cli, SpeechContentAlignsEveryWord) {
+  const ProcessResult result = Sync({Path("song.wav"), "--lyrics", Path("lyrics.txt"), "--content",
+                                     "speech", "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0) << result.stderr_text;
+  std::ifstream in(root_ / "out" / "song.json");
+  const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const char* word : {"\"hello\"", "\"there\"", "\"my\"", "\"friend\""}) {
+    EXPECT_NE(json.find(word), std::string::npos) << word << " missing from " << json;
+  }
+}
+
+TEST_F(Cli, UnknownContentIsAUsageMistake) {
+  const ProcessResult result =
+      Sync({Path("song.wav"), "--lyrics", Path("lyrics.txt"), "--content", "rap"});
+  EXPECT_EQ(result.exit_code, cli::kExitUsage);
+  EXPECT_NE(result.stderr_text.find("--content"), std::string::npos) << result.stderr_text;
+  EXPECT_TRUE(fs::is_empty(root_ / "out"));
+}
+
 TEST_F(Cli, InterruptStopsCleanly) {
   testing::SyntheticSongSpec spec;
   for (int i = 0; i < 12; ++i) spec.lines.push_back("we sing along the night is long");

@@ -18,13 +18,9 @@
 namespace ytl {
 namespace {
 
-// The sync issue's targets are a mean onset error of 0.1 s and no word more
-// than 1 s off. The embedded engine meets them on most voices but not yet on
-// all (measured: mean 0.08-0.22 s, worst 0.3-1.3 s; see bench/README.md), so
-// these bounds guard the measured level against regressions while the issue
-// stays open; tighten them as the aligner improves.
-constexpr double kMaxMeanErrorS = 0.25;
-constexpr double kMaxWordErrorS = 1.5;
+// The sync issue's targets: a mean onset error of 0.1 s and no word more than
+// 1 s off, on every voice (measured with plain sheets: mean 0.04-0.07 s,
+// worst 0.27-0.95 s; see bench/README.md).
 constexpr double kTargetMeanErrorS = 0.1;
 constexpr double kTargetWordErrorS = 1.0;
 
@@ -126,13 +122,13 @@ class SyncEndToEnd : public ::testing::TestWithParam<Variant> {
 TEST_P(SyncEndToEnd, PlacesEveryWordNearItsTrueOnset) {
   auto alignment = Sync(song_.lyrics_text);
   ASSERT_TRUE(alignment.ok()) << alignment.status().ToString();
-  const double mean = ScoreOnsets(*alignment, kMaxWordErrorS);
+  const double mean = ScoreOnsets(*alignment, kTargetWordErrorS);
   RecordProperty("mean_onset_error_s", std::to_string(mean));
-  EXPECT_LE(mean, kMaxMeanErrorS);
+  EXPECT_LE(mean, kTargetMeanErrorS);
 }
 
 // Line times from an LRC sheet (0.5 s late, a typical hand-made error) band
-// the search: the issue's targets hold on every voice.
+// the search; the targets still hold.
 TEST_P(SyncEndToEnd, LrcLineTimesHoldEveryWordToTheTarget) {
   auto alignment = Sync(LrcSheet(0.5));
   ASSERT_TRUE(alignment.ok()) << alignment.status().ToString();

@@ -5,11 +5,13 @@
 namespace ytl {
 namespace {
 
-std::vector<GraphState> StatesOf(const AcousticModel& model, int phone_id) {
+// `weight` scales the model's log transition probabilities (0: every
+// duration costs the same).
+std::vector<GraphState> StatesOf(const AcousticModel& model, int phone_id, float weight) {
   const PhoneHmm hmm = model.Hmm(phone_id);
   std::vector<GraphState> states;
   for (std::size_t j = 0; j < hmm.senones.size(); ++j) {
-    states.push_back({hmm.senones[j], hmm.self_logp[j], hmm.next_logp[j]});
+    states.push_back({hmm.senones[j], weight * hmm.self_logp[j], weight * hmm.next_logp[j]});
   }
   return states;
 }
@@ -75,7 +77,8 @@ class GraphBuilder {
     const int out = g_.AddNull();
     for (int ci = 0; ci < model_.ci_phone_count(); ++ci) {
       if (!model_.IsFiller(ci)) continue;
-      const int node = g_.AddHmm(StatesOf(model_, ci), SegmentKind::kSilence);
+      const int node =
+          g_.AddHmm(StatesOf(model_, ci, options_.transition_weight), SegmentKind::kSilence);
       g_.Connect(in, node, ci == model_.silence_phone() ? 0.0f : options_.noise_logp);
       g_.Connect(node, out, 0.0f);
     }
@@ -91,7 +94,7 @@ class GraphBuilder {
     std::vector<int> loop;
     for (int ci = 0; ci < model_.ci_phone_count(); ++ci) {
       if (!model_.IsFiller(ci) && !options_.garbage_speech_phones) continue;
-      std::vector<GraphState> states = StatesOf(model_, ci);
+      std::vector<GraphState> states = StatesOf(model_, ci, options_.transition_weight);
       if (ci != model_.silence_phone() && ci != noise_phone_) {
         // Speech-like garbage pays per frame, so that it cannot swallow words.
         for (GraphState& s : states) {
@@ -148,7 +151,7 @@ class GraphBuilder {
       float logp = p == 0 ? 0.0f : options_.alternative_logp;
       for (std::size_t i = 0; i < pron.size(); ++i) {
         const int phone = PhoneIdAt(pron, i, LeftContext(k), RightContext(k));
-        std::vector<GraphState> states = StatesOf(model_, phone);
+        std::vector<GraphState> states = StatesOf(model_, phone, options_.transition_weight);
         if (options_.vowel_min_frames > 0 && IsVowel(model_.CiPhoneName(pron[i]))) {
           states = WithMinFrames(states, options_.vowel_min_frames);
         }

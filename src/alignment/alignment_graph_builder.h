@@ -32,6 +32,12 @@ struct GraphOptions {
   // 8 was better on jamendo-dev but pulled a synthetic line 6 s into a
   // break, and 10 and more hurt fast rap (see bench/README.md).
   int vowel_min_frames = 6;
+  // Scale of the acoustic model's log transition probabilities, which encode
+  // the phone durations of read speech. 0 (every duration costs the same):
+  // sung phones, and the silences and garbage between them, last far longer
+  // than speech's; on jamendo-dev 0 lowered the error from 0.484 to 0.410 s
+  // (0.5: 0.471, 0.2: 0.458; see bench/README.md). Speech: 1.
+  float transition_weight = 0.0f;
 };
 
 // Segments of the result: one kWord segment per word (GraphSegment::word is

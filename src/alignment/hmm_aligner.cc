@@ -40,6 +40,9 @@ Status HmmAlignerConfig::Validate() const {
   if (graph.vowel_min_frames < 0 || graph.vowel_min_frames > 50) {
     return Status::InvalidInput("HmmAlignerConfig graph.vowel_min_frames must be in [0, 50]");
   }
+  if (!(graph.transition_weight >= 0) || graph.transition_weight > 1) {
+    return Status::InvalidInput("HmmAlignerConfig graph.transition_weight must be in [0, 1]");
+  }
   if (top_n < 1) return Status::InvalidInput("HmmAlignerConfig top_n must be >= 1");
   if (vad_weight < 0 || !(vad_floor > 0) || vad_floor > 1) {
     return Status::InvalidInput("HmmAlignerConfig vad_weight must be >= 0 and vad_floor in (0, 1]");
@@ -57,6 +60,22 @@ Status HmmAlignerConfig::Validate() const {
         "HmmAlignerConfig window_min_gap_s must be > 0 and window_margin_s >= 0");
   }
   return Status::Ok();
+}
+
+Result<AlignedContent> ParseAlignedContent(std::string_view name) {
+  if (name == "singing") return AlignedContent::kSinging;
+  if (name == "speech") return AlignedContent::kSpeech;
+  return Status::InvalidInput("unknown content '" + std::string(name) +
+                              "'; use singing (songs) or speech (talk, podcasts, audiobooks)");
+}
+
+HmmAlignerConfig AlignerConfigFor(AlignedContent content) {
+  HmmAlignerConfig config;
+  if (content == AlignedContent::kSpeech) {
+    config.graph.vowel_min_frames = 0;
+    config.graph.transition_weight = 1;
+  }
+  return config;
 }
 
 Result<std::unique_ptr<HmmAligner>> HmmAligner::Create(HmmAlignerConfig config,
@@ -212,6 +231,7 @@ std::string HmmAligner::Fingerprint() const {
       .Add("denoise", c.features.remove_noise)
       .Add("tri", g.use_triphones)
       .Add("vmin", g.vowel_min_frames)
+      .Add("tweight", g.transition_weight)
       .Add("sil", g.silence_logp)
       .Add("noise", g.noise_logp)
       .Add("garbage", g.garbage_logp)

@@ -53,6 +53,17 @@ struct HmmAlignerConfig {
   Status Validate() const;
 };
 
+// What is being aligned. The defaults above are for singing; speech keeps
+// the model's read-speech phone durations (its transition probabilities) and
+// no minimum vowel length.
+enum class AlignedContent { kSinging, kSpeech };
+
+// "singing" or "speech"; anything else is an error naming the choices.
+Result<AlignedContent> ParseAlignedContent(std::string_view name);
+
+// The default configuration for `content`.
+HmmAlignerConfig AlignerConfigFor(AlignedContent content);
+
 class HmmAligner : public Aligner {
  public:
   // Loads the acoustic model. `pronouncer` must outlive the aligner.

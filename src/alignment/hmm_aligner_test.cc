@@ -113,11 +113,12 @@ TEST(HmmAlignerOnMfa, WordOnsetsMatchTheReferenceTextGrids) {
   if (!std::filesystem::exists(kDict)) GTEST_SKIP() << "no CMU dictionary at " << kDict;
   auto pronouncer = CmuDictPronouncer::Load(kDict);
   ASSERT_TRUE(pronouncer.ok());
-  HmmAlignerConfig config;
+  // Speech, not singing: spoken vowels are often shorter than the minimum
+  // that sung ones get by default (with 80 ms: 0.059 s mean here), and the
+  // model's transition probabilities fit speech's phone durations (without
+  // them: 0.050 s).
+  HmmAlignerConfig config = AlignerConfigFor(AlignedContent::kSpeech);
   config.model_dir = kModel;
-  // Speech, not singing: spoken vowels are often shorter than the 80 ms
-  // minimum that sung ones get by default (with it: 0.059 s mean here).
-  config.graph.vowel_min_frames = 0;
   auto aligner = HmmAligner::Create(config, *pronouncer);
   ASSERT_TRUE(aligner.ok()) << aligner.status().ToString();
   double total = 0;
@@ -127,6 +128,20 @@ TEST(HmmAlignerOnMfa, WordOnsetsMatchTheReferenceTextGrids) {
     total += mae;
   }
   EXPECT_LE(total / 3, 0.05) << "mean over the three clips";
+}
+
+TEST(AlignedContent, ParsesTheTwoKindsAndNamesThemOnError) {
+  EXPECT_EQ(*ParseAlignedContent("singing"), AlignedContent::kSinging);
+  EXPECT_EQ(*ParseAlignedContent("speech"), AlignedContent::kSpeech);
+  const auto bad = ParseAlignedContent("rap");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("singing"), std::string::npos);
+  EXPECT_NE(bad.status().message().find("'rap'"), std::string::npos);
+  const HmmAlignerConfig speech = AlignerConfigFor(AlignedContent::kSpeech);
+  const HmmAlignerConfig singing = AlignerConfigFor(AlignedContent::kSinging);
+  EXPECT_EQ(speech.graph.vowel_min_frames, 0);
+  EXPECT_GT(speech.graph.transition_weight, singing.graph.transition_weight);
+  EXPECT_GT(singing.graph.vowel_min_frames, 0);
 }
 
 TEST(HmmAlignerCreate, RejectsAMissingModelDirectory) {

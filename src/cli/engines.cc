@@ -31,7 +31,9 @@ Result<Engines> Engines::Build(const EngineOptions& options) {
     auto pronouncer = EspeakPronouncer::Create(EspeakPronouncerConfig{});
     if (!pronouncer.ok()) return pronouncer.status();
     engines.pronouncer_ = std::move(pronouncer).value();
-    HmmAlignerConfig aligner_config;
+    auto content = ParseAlignedContent(options.content);
+    if (!content.ok()) return content.status();
+    HmmAlignerConfig aligner_config = AlignerConfigFor(*content);
     aligner_config.model_dir = model_root + "/en-us";
     auto aligner = HmmAligner::Create(aligner_config, *engines.pronouncer_);
     if (!aligner.ok()) return aligner.status();

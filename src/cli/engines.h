@@ -20,6 +20,7 @@ namespace ytl::cli {
 
 struct EngineOptions {
   std::string separator = "dsp";      // dsp | none | demucs
+  std::string content = "singing";    // singing | speech (--content): the aligner's profile
   std::string model_dir;              // PocketSphinx en-us folder; empty: Debian's
   bool need_aligner = true;           // lyrics given: build the pronouncer and aligner
   bool need_recognizer = false;       // no lyrics: build the recognizer

@@ -56,6 +56,10 @@ void AddSyncCommand(CLI::App& app, ytl::cli::SyncOptions& o) {
       ->capture_default_str();
   sync->add_option("--separator", o.separator, "vocal isolation: dsp, none or demucs")
       ->capture_default_str();
+  sync->add_option("--content", o.content,
+                   "singing, or speech (talks, podcasts): the aligner's phone durations")
+      ->check(CLI::IsMember({"singing", "speech"}))
+      ->capture_default_str();
   sync->add_flag("!--no-vad", o.use_vocal_activity,
                  "align over the whole song instead of the sung regions");
   sync->add_option("--model-dir", o.model_dir, "PocketSphinx en-us model folder");

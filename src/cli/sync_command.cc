@@ -79,6 +79,7 @@ int RunSync(const SyncOptions& options, const CancelToken& cancel) {
 
   EngineOptions engine_options;
   engine_options.separator = options.separator;
+  engine_options.content = options.content;
   engine_options.model_dir = options.model_dir;
   engine_options.need_aligner = lyrics.has_value() || options.use_lrclib;
   engine_options.need_recognizer = !lyrics.has_value();
