@@ -81,7 +81,7 @@ int RunSync(const SyncOptions& options, const CancelToken& cancel) {
   engine_options.separator = options.separator;
   engine_options.content = options.content;
   engine_options.model_dir = options.model_dir;
-  engine_options.need_aligner = lyrics.has_value() || options.use_lrclib;
+  engine_options.need_aligner = true;  // lyrics, found lyrics, or realigning a transcript
   engine_options.need_recognizer = !lyrics.has_value();
   engine_options.recognizer = options.recognizer;
   engine_options.whisper_model = options.whisper_model;

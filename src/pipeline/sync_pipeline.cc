@@ -151,10 +151,35 @@ Result<VocalActivity> SyncPipeline::SungRegions(const AudioBuffer& vocals, const
   return detected;
 }
 
+Result<Alignment> SyncPipeline::Realigned(const Alignment& transcript, const AudioBuffer& vocals,
+                                          const VocalActivity& activity,
+                                          const std::string& language, Timings& timings,
+                                          const StageContext& ctx) const {
+  std::string text;
+  for (const TimedLine& line : transcript.lines) text += line.text + "\n";
+  ParseOptions options = config_.lyrics;
+  // "auto": the language the recognizer detected.
+  options.language = language == "auto" ? transcript.language : language;
+  auto sheet = ParseLyricSheet(text, "the transcript", options);
+  if (!sheet.ok()) return sheet.status();
+  // One sheet line per transcribed line unless the parser dropped or split
+  // some; the hints only hold when they still match.
+  if (sheet->lines.size() == transcript.lines.size()) {
+    for (std::size_t i = 0; i < sheet->lines.size(); ++i) {
+      sheet->lines[i].start_hint_s = transcript.lines[i].start_s;
+    }
+  }
+  StageTimer timer(timings, "align");
+  StageDeadline deadline("align", config_.stage_time_limit_s, ctx);
+  auto aligned = engines_.aligner->Align(vocals, activity, *sheet, deadline.context());
+  if (!aligned.ok()) return deadline.Explain(aligned.status());
+  return aligned;
+}
+
 Result<Alignment> SyncPipeline::Words(const AudioBuffer& vocals, const VocalActivity& activity,
                                       const std::optional<LyricSheet>& sheet,
-                                      const std::string& key, Timings& timings,
-                                      const StageContext& ctx) const {
+                                      const std::string& language, const std::string& key,
+                                      Timings& timings, const StageContext& ctx) const {
   if (auto cached = CacheLoad(key)) {
     auto alignment = ParseAlignmentJson(*cached);
     if (alignment.ok()) return alignment;
@@ -170,6 +195,14 @@ Result<Alignment> SyncPipeline::Words(const AudioBuffer& vocals, const VocalActi
     StageDeadline deadline("recognize", config_.stage_time_limit_s, ctx);
     alignment = engines_.recognizer->Transcribe(vocals, activity, deadline.context());
     if (!alignment.ok()) return deadline.Explain(alignment.status());
+  }
+  if (!sheet && RealignsTranscripts() && !alignment->words.empty()) {
+    auto realigned = Realigned(*alignment, vocals, activity, language, timings, ctx);
+    if (realigned.ok()) {
+      alignment = std::move(realigned);
+    } else if (realigned.status().code() == Status::Code::kCancelled) {
+      return realigned.status();
+    }
   }
   if (alignment.ok()) CacheStore(key, WriteAlignmentJson(*alignment));
   return alignment;
@@ -257,11 +290,15 @@ Result<Alignment> SyncPipeline::Run(const SyncRequest& request, const StageConte
   if (!activity.ok()) return activity.status();
   if (ctx.cancelled()) return Status::Cancelled("stopped before aligning");
 
-  const std::string words_key = activity_key + (config_.use_vocal_activity ? "" : "/whole-song") +
-                                (sheet ? "/align/" + engines_.aligner->Fingerprint() + "/" +
-                                             Sha256Hex(request.language + "\n" + lyrics_text)
-                                       : "/recognize/" + std::string(engines_.recognizer->name()));
-  auto alignment = Words(*vocals, *activity, sheet, words_key, timings, ctx);
+  const std::string words_key =
+      activity_key + (config_.use_vocal_activity ? "" : "/whole-song") +
+      (sheet ? "/align/" + engines_.aligner->Fingerprint() + "/" +
+                   Sha256Hex(request.language + "\n" + lyrics_text)
+             : "/recognize/" + std::string(engines_.recognizer->name()) +
+                   (RealignsTranscripts()
+                        ? "/realign/" + engines_.aligner->Fingerprint() + "/" + request.language
+                        : std::string()));
+  auto alignment = Words(*vocals, *activity, sheet, request.language, words_key, timings, ctx);
   if (!alignment.ok()) return alignment.status();
   alignment->source = request.source;
   alignment->duration_s = vocals->duration_s();

@@ -48,6 +48,10 @@ struct PipelineConfig {
   std::string work_dir;            // scratch folder for downloads; owned by the caller
   bool separate_vocals = true;     // false: align the plain downmix (ablation)
   bool use_vocal_activity = true;  // false: treat the whole song as sung (ablation)
+  // Without lyrics: the recognizer's transcript is aligned again by the aligner (the WhisperX
+  // pattern), each transcribed line's start a hint, so the words get the aligner's onsets
+  // instead of the recognizer's token times. Kept as transcribed when that fails.
+  bool realign_transcripts = true;
 
   Status Validate() const;
 };
@@ -89,8 +93,16 @@ class SyncPipeline {
   Result<VocalActivity> SungRegions(const AudioBuffer& vocals, const std::string& key,
                                     Timings& timings, const StageContext& ctx) const;
   Result<Alignment> Words(const AudioBuffer& vocals, const VocalActivity& activity,
-                          const std::optional<LyricSheet>& sheet, const std::string& key,
-                          Timings& timings, const StageContext& ctx) const;
+                          const std::optional<LyricSheet>& sheet, const std::string& language,
+                          const std::string& key, Timings& timings, const StageContext& ctx) const;
+  // The transcript's words placed again by the aligner; an error when the
+  // transcript cannot be parsed as a sheet or aligned.
+  Result<Alignment> Realigned(const Alignment& transcript, const AudioBuffer& vocals,
+                              const VocalActivity& activity, const std::string& language,
+                              Timings& timings, const StageContext& ctx) const;
+  bool RealignsTranscripts() const {
+    return config_.realign_transcripts && engines_.aligner != nullptr;
+  }
   std::optional<std::string> CacheLoad(const std::string& key) const;
   void CacheStore(const std::string& key, std::string_view bytes) const;
 
