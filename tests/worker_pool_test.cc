@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
 #include "cli/engines.h"
 #include "cli/temp_dir.h"
+#include "jobs/job_progress.h"
 #include "jobs/job_runner.h"
 #include "jobs/store_stage_cache.h"
 #include "store/sqlite/sqlite_job_store.h"
@@ -106,6 +108,45 @@ TEST_F(Jobs, JobRunsToSuccessWithEventsResultAndTimings) {
   for (const auto& e : *events)
     saw_align |= e.type == "stage" && e.data_json.find("align") != std::string::npos;
   EXPECT_TRUE(saw_align);
+  // Each stage is announced once: the store writes the "stage" event with the
+  // progress, under the lease (stage timings are "stage" events with seconds).
+  std::map<std::string, int> announced;
+  for (const auto& e : *events) {
+    if (e.type == "stage" && e.data_json.find("\"seconds\"") == std::string::npos) {
+      ++announced[e.data_json];
+    }
+  }
+  for (const auto& [data, count] : announced) EXPECT_EQ(count, 1) << data;
+}
+
+// A worker that lost its lease (it stalled; the job went to another worker)
+// writes no more progress events to the job.
+TEST_F(Jobs, AWorkerThatLostItsLeaseWritesNoEvents) {
+  const Job submitted = Submit();
+  auto claimed = store_->ClaimNextJob("stale-worker");
+  ASSERT_TRUE(claimed.ok() && claimed->has_value());
+  const Job stale = **claimed;
+  CancelToken shutdown, job_cancel;
+  JobProgress progress(*store_, stale, shutdown, job_cancel, {});
+  progress.OnProgress("decode", 0.5);
+  ASSERT_FALSE(progress.lease_lost());
+  auto before = store_->EventsAfter(submitted.id, 0, 1000);
+  ASSERT_TRUE(before.ok());
+  ASSERT_FALSE(before->empty()) << "the lease holder's progress is recorded";
+
+  ASSERT_TRUE(store_->RequeueJobs(std::nullopt).ok());  // fenced off, as after its lease expired
+  auto reclaimed = store_->ClaimNextJob("other-worker");
+  ASSERT_TRUE(reclaimed.ok() && reclaimed->has_value());
+  progress.OnProgress("separate", 0.1);
+  progress.OnProgress("separate", 1.0);
+  EXPECT_TRUE(progress.lease_lost());
+  EXPECT_TRUE(job_cancel.cancelled()) << "the stale worker is told to stop";
+  auto after = store_->EventsAfter(submitted.id, 0, 1000);
+  ASSERT_TRUE(after.ok());
+  for (const auto& e : *after) {
+    EXPECT_EQ(e.data_json.find("separate"), std::string::npos)
+        << "stale event " << e.type << " " << e.data_json;
+  }
 }
 
 TEST_F(Jobs, CancelStopsARunningJob) {

@@ -1,6 +1,5 @@
 #include "jobs/job_progress.h"
 
-#include <nlohmann/json.hpp>
 #include <thread>
 
 namespace ytl {
@@ -19,18 +18,14 @@ void JobProgress::OnProgress(std::string_view stage, double fraction) {
   const auto now = std::chrono::steady_clock::now();
   if (shutdown_.cancelled()) job_cancel_.Cancel();
   const bool new_stage = stage != stage_;
-  if (new_stage) {
-    stage_ = stage;
-    Write(store_.AppendEvent(job_id_, "stage", nlohmann::json{{"stage", stage_}}.dump()).status());
-  }
+  if (new_stage) stage_ = stage;
   const double interval_s = std::chrono::duration<double>(now - last_write_).count();
   if (new_stage || fraction >= 1.0 || interval_s >= config_.progress_interval_s) {
     last_write_ = now;
+    // The store appends the "stage" and "progress" events in the same
+    // transaction, after checking the lease: a worker that lost its lease
+    // can no longer add events to a job another worker now runs.
     Write(store_.UpdateProgress(job_id_, lease_version_, stage_, fraction));
-    Write(store_
-              .AppendEvent(job_id_, "progress",
-                           nlohmann::json{{"stage", stage_}, {"progress", fraction}}.dump())
-              .status());
   }
   PollForCancel(now);
   if (new_stage) {
