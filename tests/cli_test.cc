@@ -182,6 +182,21 @@ TEST_F(Cli, UnknownContentIsAUsageMistake) {
   EXPECT_TRUE(fs::is_empty(root_ / "out"));
 }
 
+// `yt-lyrics worker` takes the lookup and recognizer settings that serve takes.
+TEST_F(Cli, WorkerTakesTheLrclibAndRecognizerSettings) {
+  RunOptions options;
+  options.timeout_s = 60;
+  auto result = PosixProcessRunner().Run(
+      {YTL_CLI_PATH, "worker", "--store", "sqlite:" + Path("store"), "--lrclib-url",
+       "http://127.0.0.1:9", "--recognizer", "whisper", "--model", Path("missing.bin")},
+      options);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  const std::string said = result->stdout_text + result->stderr_text;
+  // This build has no whisper.cpp: the worker refuses to start and says how to get it.
+  EXPECT_EQ(result->exit_code, cli::kExitUnavailable) << said;
+  EXPECT_NE(said.find("YT_LYRICS_WITH_WHISPER"), std::string::npos) << said;
+}
+
 TEST_F(Cli, InterruptStopsCleanly) {
   testing::SyntheticSongSpec spec;
   for (int i = 0; i < 12; ++i) spec.lines.push_back("we sing along the night is long");

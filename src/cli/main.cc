@@ -182,6 +182,13 @@ void AddWorkerCommand(CLI::App& app, ytl::cli::WorkerOptions& o) {
   opt("--max-duration", o.max_duration_s, "longest song, seconds", "YT_LYRICS_MAX_DURATION");
   opt("--separator", o.separator, "vocal isolation: dsp, none or demucs", "YT_LYRICS_SEPARATOR");
   opt("--model-dir", o.model_dir, "PocketSphinx en-us model folder", "YT_LYRICS_MODEL_DIR");
+  opt("--lrclib-url", o.lrclib_url,
+      "jobs without lyrics: look them up on this LRCLIB server first (e.g. https://lrclib.net)",
+      "YT_LYRICS_LRCLIB_URL");
+  opt("--recognizer", o.recognizer, "transcription engine: sphinx or whisper",
+      "YT_LYRICS_RECOGNIZER");
+  opt("--model", o.whisper_model, "ggml Whisper model file for --recognizer whisper",
+      "YT_LYRICS_WHISPER_MODEL");
   opt("--fault-delay-ms", o.fault_delay_ms, "tests: delay at the start of every stage",
       "YT_LYRICS_FAULT_DELAY_MS");
   opt("--fault-fail-at", o.fault_fail_at, "tests: every job fails at this stage",

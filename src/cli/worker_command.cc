@@ -45,6 +45,9 @@ JobWorkerOptions Settings(const WorkerOptions& o) {
   JobWorkerOptions settings;
   settings.separator = o.separator;
   settings.model_dir = o.model_dir;
+  settings.lrclib_url = o.lrclib_url;
+  settings.recognizer = o.recognizer;
+  settings.whisper_model = o.whisper_model;
   settings.yt_dlp_path = o.yt_dlp_path;
   settings.yt_dlp_timeout_s = o.yt_dlp_timeout_s;
   settings.max_duration_s = o.max_duration_s;

@@ -26,9 +26,12 @@ struct WorkerOptions {
   double max_duration_s = 3600;
   std::string separator = "dsp";
   std::string model_dir;
-  int fault_delay_ms = 0;            // tests and demos: delay at the start of every stage
-  std::string fault_fail_at;         // tests and demos: every job fails at this stage
-  int fault_transient_attempts = 0;  // tests and demos: attempts up to this fail transiently
+  std::string lrclib_url;             // jobs without lyrics: look them up here first
+  std::string recognizer = "sphinx";  // sphinx | whisper
+  std::string whisper_model;          // ggml model file for whisper
+  int fault_delay_ms = 0;             // tests and demos: delay at the start of every stage
+  std::string fault_fail_at;          // tests and demos: every job fails at this stage
+  int fault_transient_attempts = 0;   // tests and demos: attempts up to this fail transiently
 };
 
 // Runs until `stop` is cancelled, drains and returns the exit code. Logs
