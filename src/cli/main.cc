@@ -152,6 +152,21 @@ Examples:
   yt-lyrics worker --store postgres://ytl@db:5432/ytl --workers 2
   yt-lyrics serve --store postgres://ytl@db:5432/ytl --workers 0   # an API-only node beside it)";
 
+// The engine settings that serve and worker share; `opt` adds one flag with
+// its environment variable.
+template <typename AddOption, typename Options>
+void AddEngineOptions(const AddOption& opt, Options& o) {
+  opt("--separator", o.separator, "vocal isolation: dsp, none or demucs", "YT_LYRICS_SEPARATOR");
+  opt("--model-dir", o.model_dir, "PocketSphinx en-us model folder", "YT_LYRICS_MODEL_DIR");
+  opt("--lrclib-url", o.lrclib_url,
+      "jobs without lyrics: look them up on this LRCLIB server first (e.g. https://lrclib.net)",
+      "YT_LYRICS_LRCLIB_URL");
+  opt("--recognizer", o.recognizer, "transcription engine: sphinx or whisper",
+      "YT_LYRICS_RECOGNIZER");
+  opt("--model", o.whisper_model, "ggml Whisper model file for --recognizer whisper",
+      "YT_LYRICS_WHISPER_MODEL");
+}
+
 void AddWorkerCommand(CLI::App& app, ytl::cli::WorkerOptions& o) {
   CLI::App* worker = app.add_subcommand(
       "worker", "Run jobs from a shared job store (PostgreSQL), without an HTTP server");
@@ -180,15 +195,7 @@ void AddWorkerCommand(CLI::App& app, ytl::cli::WorkerOptions& o) {
   opt("--yt-dlp-timeout", o.yt_dlp_timeout_s, "download time limit, seconds",
       "YT_LYRICS_YT_DLP_TIMEOUT");
   opt("--max-duration", o.max_duration_s, "longest song, seconds", "YT_LYRICS_MAX_DURATION");
-  opt("--separator", o.separator, "vocal isolation: dsp, none or demucs", "YT_LYRICS_SEPARATOR");
-  opt("--model-dir", o.model_dir, "PocketSphinx en-us model folder", "YT_LYRICS_MODEL_DIR");
-  opt("--lrclib-url", o.lrclib_url,
-      "jobs without lyrics: look them up on this LRCLIB server first (e.g. https://lrclib.net)",
-      "YT_LYRICS_LRCLIB_URL");
-  opt("--recognizer", o.recognizer, "transcription engine: sphinx or whisper",
-      "YT_LYRICS_RECOGNIZER");
-  opt("--model", o.whisper_model, "ggml Whisper model file for --recognizer whisper",
-      "YT_LYRICS_WHISPER_MODEL");
+  AddEngineOptions(opt, o);
   opt("--fault-delay-ms", o.fault_delay_ms, "tests: delay at the start of every stage",
       "YT_LYRICS_FAULT_DELAY_MS");
   opt("--fault-fail-at", o.fault_fail_at, "tests: every job fails at this stage",
@@ -257,19 +264,11 @@ CLI::App* AddServeCommand(CLI::App& app, ytl::cli::ServeOptions& o) {
   opt("--yt-dlp", o.yt_dlp_path, "yt-dlp binary for URLs", "YT_LYRICS_YT_DLP");
   opt("--yt-dlp-timeout", o.yt_dlp_timeout_s, "download time limit, seconds",
       "YT_LYRICS_YT_DLP_TIMEOUT");
-  opt("--separator", o.separator, "vocal isolation: dsp, none or demucs", "YT_LYRICS_SEPARATOR");
-  opt("--model-dir", o.model_dir, "PocketSphinx en-us model folder", "YT_LYRICS_MODEL_DIR");
+  AddEngineOptions(opt, o);
   opt("--fault-delay-ms", o.fault_delay_ms, "tests: delay at the start of every stage",
       "YT_LYRICS_FAULT_DELAY_MS");
   opt("--fault-fail-at", o.fault_fail_at, "tests: every job fails at this stage",
       "YT_LYRICS_FAULT_FAIL_AT");
-  opt("--lrclib-url", o.lrclib_url,
-      "jobs without lyrics: look them up on this LRCLIB server first (e.g. https://lrclib.net)",
-      "YT_LYRICS_LRCLIB_URL");
-  opt("--recognizer", o.recognizer, "transcription engine: sphinx or whisper",
-      "YT_LYRICS_RECOGNIZER");
-  opt("--model", o.whisper_model, "ggml Whisper model file for --recognizer whisper",
-      "YT_LYRICS_WHISPER_MODEL");
   opt("--race-backends", o.race_backends,
       "backend URLs the racing page (/race) starts with (repeatable or comma-separated)",
       "YT_LYRICS_RACE_BACKENDS")
