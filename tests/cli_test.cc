@@ -149,6 +149,19 @@ TEST_F(Cli, YtDlpNotInstalled) {
                      cli::kExitUnavailable, "yt-dlp not found");
 }
 
+TEST_F(Cli, StageTimeLimitStopsTheSyncAndNamesTheStage) {
+  ExpectCleanFailure(
+      Sync({Path("song.wav"), "--lyrics", Path("lyrics.txt"), "--stage-time-limit", "0.001"}),
+      cli::kExitLimit, "stage ran past its time limit of 0.001 s (--stage-time-limit)");
+}
+
+TEST_F(Cli, NegativeStageTimeLimitIsAUsageMistake) {
+  const ProcessResult result =
+      Sync({Path("song.wav"), "--lyrics", Path("lyrics.txt"), "--stage-time-limit", "-1"});
+  EXPECT_EQ(result.exit_code, cli::kExitUsage);
+  EXPECT_NE(result.stderr_text.find("--stage-time-limit"), std::string::npos) << result.stderr_text;
+}
+
 TEST_F(Cli, UnknownFormat) {
   ExpectCleanFailure(Sync({Path("song.wav"), "--lyrics", Path("lyrics.txt"), "--format", "mp4"}),
                      cli::kExitInvalidInput, "mp4");

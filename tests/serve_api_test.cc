@@ -207,6 +207,20 @@ TEST_F(ServeTest, AUrlSongOverMaxDurationFailsItsJobAfterTheDownload) {
       << "an overlong song was kept";
 }
 
+TEST_F(ServeTest, AStageOverItsTimeLimitFailsTheJobAndTheServerStaysUp) {
+  auto server = Start({"--stage-time-limit", "0.001"});
+  ASSERT_TRUE(server->started());
+  const auto submitted = SubmitUpload(*server, lyrics_);
+  ASSERT_EQ(submitted.status, 202) << submitted.body;
+  const std::string id = JsonOf(submitted)["id"];
+  const auto job = WaitFor(*server, id, "failed");
+  EXPECT_EQ(job["error"]["code"], "deadline_exceeded") << job.dump();
+  EXPECT_NE(job["error"]["message"].get<std::string>().find("--stage-time-limit"),
+            std::string::npos)
+      << job.dump();
+  EXPECT_EQ(http::testing::Fetch(server->port(), "GET", "/health").status, 200);
+}
+
 TEST_F(ServeTest, ApiKeysGuardTheJobRoutesOnly) {
   auto server = Start({"--api-key", "k1", "--api-key", "k2"});
   ASSERT_TRUE(server->started());

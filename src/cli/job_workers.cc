@@ -11,6 +11,7 @@ Result<std::unique_ptr<JobWorkers>> JobWorkers::Build(JobStore& store,
   runner_config.pipeline.yt_dlp_path = options.yt_dlp_path;
   runner_config.pipeline.yt_dlp_timeout_s = options.yt_dlp_timeout_s;
   runner_config.pipeline.decode.max_duration_s = options.max_duration_s;
+  runner_config.pipeline.stage_time_limit_s = options.stage_time_limit_s;
   runner_config.scratch_root = options.scratch_dir;
   YTL_RETURN_IF_ERROR(runner_config.Validate());
   std::error_code error;

@@ -23,10 +23,11 @@ struct JobWorkerOptions {
   std::string whisper_model;          // ggml model file for whisper
   std::string yt_dlp_path = "yt-dlp";
   double yt_dlp_timeout_s = 600;
-  double max_duration_s = 3600;  // longer songs fail their job
-  std::string scratch_dir;       // per-job scratch folders go here (created)
-  JobRunnerConfig runner;        // retries and fault injection; pipeline set from the above
-  WorkerPoolConfig pool;         // threads, worker id, heartbeat
+  double max_duration_s = 3600;      // longer songs fail their job
+  double stage_time_limit_s = 1800;  // a stage running longer fails its job; 0: none
+  std::string scratch_dir;           // per-job scratch folders go here (created)
+  JobRunnerConfig runner;            // retries and fault injection; pipeline set from the above
+  WorkerPoolConfig pool;             // threads, worker id, heartbeat
 };
 
 class JobWorkers {

@@ -54,6 +54,10 @@ void AddSyncCommand(CLI::App& app, ytl::cli::SyncOptions& o) {
       ->capture_default_str();
   sync->add_option("--max-duration", o.max_duration_s, "refuse longer audio, seconds")
       ->capture_default_str();
+  sync->add_option("--stage-time-limit", o.stage_time_limit_s,
+                   "stop a stage (decode, separate, vad, align) running longer; seconds, 0: none")
+      ->check(ytl::cli::ZeroOrMore())
+      ->capture_default_str();
   sync->add_option("--separator", o.separator, "vocal isolation: dsp, none or demucs")
       ->capture_default_str();
   sync->add_option("--content", o.content,
@@ -165,6 +169,10 @@ void AddEngineOptions(const AddOption& opt, Options& o) {
       "YT_LYRICS_RECOGNIZER");
   opt("--model", o.whisper_model, "ggml Whisper model file for --recognizer whisper",
       "YT_LYRICS_WHISPER_MODEL");
+  opt("--stage-time-limit", o.stage_time_limit_s,
+      "a job's stage (decode, separate, vad, align) running longer fails it; seconds, 0: none",
+      "YT_LYRICS_STAGE_TIME_LIMIT")
+      ->check(ytl::cli::ZeroOrMore());
 }
 
 void AddWorkerCommand(CLI::App& app, ytl::cli::WorkerOptions& o) {

@@ -86,6 +86,7 @@ JobWorkerOptions WorkerSettings(const ServeOptions& o, bool shared_store) {
   settings.yt_dlp_path = o.yt_dlp_path;
   settings.yt_dlp_timeout_s = o.yt_dlp_timeout_s;
   settings.max_duration_s = o.max_duration_s;
+  settings.stage_time_limit_s = o.stage_time_limit_s;
   settings.scratch_dir = o.data_dir + "/scratch";
   settings.runner.fault_delay_ms = o.fault_delay_ms;
   settings.runner.fault_fail_at_stage = o.fault_fail_at;

@@ -31,6 +31,7 @@ struct ServeOptions {
   double max_upload_mb = 200;             // larger uploads: 413
   double max_lyrics_kb = 64;              // larger lyric sheets: 413
   double max_duration_s = 3600;           // longer uploads: 422; a longer URL song fails its job
+  double stage_time_limit_s = 1800;       // a job's stage running longer fails it; 0: none
   int max_jobs_per_client = 20;           // queued or running per client: more get 429
   std::string yt_dlp_path = "yt-dlp";
   double yt_dlp_timeout_s = 600;

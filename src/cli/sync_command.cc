@@ -96,6 +96,7 @@ int RunSync(const SyncOptions& options, const CancelToken& cancel) {
   if (!scratch.ok()) return Fail(scratch.status());
   PipelineConfig config;
   config.decode.max_duration_s = options.max_duration_s;
+  config.stage_time_limit_s = options.stage_time_limit_s;
   config.yt_dlp_path = options.yt_dlp_path;
   config.yt_dlp_timeout_s = options.yt_dlp_timeout_s;
   config.work_dir = scratch->path();

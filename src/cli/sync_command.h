@@ -16,9 +16,10 @@ struct SyncOptions {
   std::string output = ".";  // a folder, or "-" for stdout
   std::string yt_dlp_path = "yt-dlp";
   double yt_dlp_timeout_s = 600;
-  double max_duration_s = 3600;     // longer audio is refused
-  std::string separator = "dsp";    // dsp | none | demucs
-  std::string content = "singing";  // singing | speech: the aligner's profile
+  double max_duration_s = 3600;      // longer audio is refused
+  double stage_time_limit_s = 1800;  // per stage (decode, separate, vad, align); 0: none
+  std::string separator = "dsp";     // dsp | none | demucs
+  std::string content = "singing";   // singing | speech: the aligner's profile
   bool use_vocal_activity = true;
   bool quiet = false;     // no progress, no notes on stderr
   std::string model_dir;  // PocketSphinx en-us model folder; empty: Debian's

@@ -51,6 +51,7 @@ JobWorkerOptions Settings(const WorkerOptions& o) {
   settings.yt_dlp_path = o.yt_dlp_path;
   settings.yt_dlp_timeout_s = o.yt_dlp_timeout_s;
   settings.max_duration_s = o.max_duration_s;
+  settings.stage_time_limit_s = o.stage_time_limit_s;
   settings.scratch_dir =
       !o.scratch_dir.empty()
           ? o.scratch_dir

@@ -24,6 +24,7 @@ struct WorkerOptions {
   std::string yt_dlp_path = "yt-dlp";
   double yt_dlp_timeout_s = 600;
   double max_duration_s = 3600;
+  double stage_time_limit_s = 1800;  // a job's stage running longer fails it; 0: none
   std::string separator = "dsp";
   std::string model_dir;
   std::string lrclib_url;             // jobs without lyrics: look them up here first

@@ -56,8 +56,8 @@ Status StageDeadline::Explain(Status status) const {
   char limit[32];
   std::snprintf(limit, sizeof(limit), "%g", limit_s_);
   return Status::DeadlineExceeded("the " + stage_ + " stage ran past its time limit of " + limit +
-                                  " s (PipelineConfig::stage_time_limit_s); the song may be too "
-                                  "long for this machine: trim it or raise the limit");
+                                  " s (--stage-time-limit); the song may be too long for this "
+                                  "machine: trim it or raise the limit");
 }
 
 }  // namespace ytl

@@ -31,7 +31,7 @@ TEST(StageDeadline, StopsAStageThatRunsPastItsLimitWithDeadlineExceeded) {
   EXPECT_NE(status.message().find("align stage ran past its time limit of 0.1 s"),
             std::string::npos)
       << status.message();
-  EXPECT_NE(status.message().find("stage_time_limit_s"), std::string::npos);
+  EXPECT_NE(status.message().find("--stage-time-limit"), std::string::npos);
 }
 
 TEST(StageDeadline, LeavesAStageThatFinishesInTimeAlone) {
