@@ -36,6 +36,8 @@ export function createRace({plan, stall_s = 120, cancelLosers = false, now_ms}) 
       firstProgress_s: null,
       total_s: null,
       reason: '',
+      // Why it was started later than the others (smart: "hedge: ..." or "failover: ...").
+      startedBecause: '',
     })),
   };
 }
@@ -147,11 +149,16 @@ function backendsToStart(race, now_ms) {
   if (started.length === 0) return waiting.slice(0, race.startAtOnce);
   if (race.mode === 'single') return [];
   const active = race.entries.filter(isActive);
-  if (active.length === 0) return [waiting[0]];
+  if (active.length === 0) {
+    waiting[0].startedBecause = 'failover: no backend left running';
+    return [waiting[0]];
+  }
   const latest = started.reduce((a, b) => (b.startedAt_ms >= a.startedAt_ms ? b : a));
   const hedgeAt_ms = latest.startedAt_ms + latest.hedge_s * 1000;
   if (isActive(latest) && now_ms >= hedgeAt_ms) {
     latest.hedged = true;
+    waiting[0].startedBecause =
+        `hedge: ${latest.backend} not done within its p90 of ${latest.hedge_s.toFixed(1)} s`;
     return [waiting[0]];
   }
   return [];

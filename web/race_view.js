@@ -47,7 +47,8 @@ export function renderRaceTable(tbody, race) {
       bar.value = e.progress;
       stage.append(bar);
     }
-    const note = e.reason || (e.state === 'waiting' && race.mode === 'smart' ? e.why : '');
+    const note = e.reason || e.startedBecause ||
+        (e.state === 'waiting' && race.mode === 'smart' ? e.why : '');
     tr.append(name, cell(STATUS_LABELS[e.state] ?? e.state, 'status'), stage,
               cell(seconds(e.firstProgress_s)), cell(e.state === 'succeeded' ? seconds(e.total_s) : '–'),
               cell(note, 'note'));

@@ -4,7 +4,8 @@
 // four URLs through --race-backends, races an uploaded generated song across them in headless
 // chromium and must: name the fast one the winner, show its lyrics at once, report the failed
 // and the unreachable backend as dropped out, show the agreement once the slow one finishes,
-// record history, and in smart mode start the historically fastest backend first.
+// record history, in smart mode start the historically fastest backend first, and (a fifth
+// backend that holds every stage for minutes) hedge past it and drop it as stalled.
 //
 //   node tests/browser/race_test.mjs --cli build/yt-lyrics \
 //       --make-song build/tests/support/ytl-make-song --artifacts build/test-artifacts/browser
@@ -200,6 +201,44 @@ async function raceSmart(page, song, urls, shots) {
   await page.screenshot({path: shots.smart, fullPage: true});
 }
 
+// Smart mode with a hedge and a stall: a history that makes the "stuck" backend (every stage held
+// for minutes) look fastest puts it first with a 1 s hedge time; the fast backend joins as a hedge
+// and wins, and the stuck one drops out as stalled once it sends nothing for the stall timeout.
+async function raceHedgeAndStall(page, song, urls, shots) {
+  await page.evaluate((stuck) => {
+    const key = 'yt-lyrics.race.history';
+    const history = JSON.parse(localStorage.getItem(key) || '[]');
+    for (let i = 0; i < 3; ++i) {
+      history.push({backend: stuck, outcome: 'succeeded', total_s: 1, firstProgress_s: 0.1,
+                    bucket: 'under 1 min', at_ms: Date.now()});
+    }
+    localStorage.setItem(key, JSON.stringify(history));
+  }, urls.stuck);
+  await page.reload();
+  await page.fill('#backends', [urls.fast, urls.stuck].join('\n'));
+  await page.selectOption('#mode', 'smart');
+  await page.fill('#stall-s', '3');
+  await page.setInputFiles('#audio', path.join(song, 'song.wav'));
+  await page.fill('#lyrics', fs.readFileSync(path.join(song, 'song.txt'), 'utf8'));
+  await page.click('#race');
+  await page.waitForSelector('#result-view:not([hidden])', {timeout: JOB_TIMEOUT_MS});
+  const order = await page.$$eval('#race-table tbody tr', (rows) => rows.map((r) => r.dataset.backend));
+  if (order[0] !== urls.stuck) throw new Error(`smart order ${order}; expected the stuck backend first`);
+  const winner = await page.textContent('#winner');
+  if (winner !== urls.fast) throw new Error(`hedged race won by ${winner}; expected ${urls.fast}`);
+  const hedgeNote = await rowNote(page, urls.fast);
+  if (!/^hedge: \S+ not done within its p90 of 1\.0 s$/.test(hedgeNote)) {
+    throw new Error(`the hedge backend's note: "${hedgeNote}"`);
+  }
+  await waitForRowState(page, urls.stuck, ['stalled'], 30_000);
+  const stallNote = await rowNote(page, urls.stuck);
+  if (stallNote !== 'stalled: no progress for 3 s') {
+    throw new Error(`the stuck backend's note: "${stallNote}"`);
+  }
+  log(`hedge and stall: ${await page.textContent('#race-summary')}`);
+  await page.screenshot({path: shots.hedge, fullPage: true});
+}
+
 async function main() {
   const chromium = await loadPlaywright();
   checkTools();
@@ -212,7 +251,7 @@ async function main() {
 
   // The page is served by the fast backend; the others allow its origin (CORS).
   const ports = {fast: await deadPort(), slow: await deadPort(), failing: await deadPort(),
-                 down: await deadPort()};
+                 down: await deadPort(), stuck: await deadPort()};
   const urls = Object.fromEntries(
       Object.entries(ports).map(([name, port]) => [name, `http://127.0.0.1:${port}`]));
   const cors = ['--cors-origin', urls.fast];
@@ -225,6 +264,9 @@ async function main() {
                                      [...cors, '--fault-delay-ms', String(SLOW_DELAY_MS)]));
     backends.push(await startBackend('failing', ports.failing, tmp,
                                      [...cors, '--fault-fail-at', 'vad']));
+    backends.push(await startBackend('stuck', ports.stuck, tmp,
+                                     [...cors, '--fault-delay-ms', '600000',
+                                      '--grace-period', '0']));
     context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -238,10 +280,12 @@ async function main() {
       winner: path.join(opts.artifacts, 'race-winner.png'),
       race: path.join(opts.artifacts, 'race.png'),
       smart: path.join(opts.artifacts, 'race-smart.png'),
+      hedge: path.join(opts.artifacts, 'race-hedge-stall.png'),
     };
     try {
       await raceOnce(page, song, urls, shots);
       await raceSmart(page, song, urls, shots);
+      await raceHedgeAndStall(page, song, urls, shots);
     } catch (err) {
       await page.screenshot({path: path.join(opts.artifacts, 'race-failure.png'), fullPage: true})
           .catch(() => {});

@@ -108,6 +108,8 @@ test('smart: starts the first only, hedges to the next after its p90', () => {
   assert.deepEqual(takeActions(race, 9999), []);
   assert.deepEqual(starts(takeActions(race, 10_000)), ['slow']);
   assert.equal(race.entries[0].hedged, true);
+  assert.equal(race.entries[1].startedBecause, 'hedge: fast not done within its p90 of 10.0 s');
+  assert.equal(race.entries[0].startedBecause, '');
   assert.deepEqual(takeActions(race, 20_000), []);  // slow's own hedge time has not come
   applyRaceEvent(race, job('fast', 'state', {state: 'succeeded'}), 21_000);
   takeActions(race, 21_000);
@@ -121,6 +123,7 @@ test('smart: fails over to the next at once when the first drops out', () => {
   takeActions(race, 0);
   applyRaceEvent(race, {type: 'error', backend: 'fast', unreachable: true, message: 'down'}, 50);
   assert.deepEqual(starts(takeActions(race, 50)), ['slow']);
+  assert.equal(race.entries[1].startedBecause, 'failover: no backend left running');
 });
 
 test('single: never starts another backend', () => {
