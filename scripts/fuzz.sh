@@ -31,7 +31,12 @@ if ((build)); then
     echo "fuzz.sh: clang++ not found; install clang (scripts/install-deps.sh)" >&2
     exit 1
   fi
-  CC=clang CXX=clang++ cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  launcher=()
+  if command -v ccache >/dev/null; then
+    export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+    launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  fi
+  CC=clang CXX=clang++ cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
     -DYT_LYRICS_FUZZ=ON -DYT_LYRICS_BUILD_TESTS=OFF >/dev/null
   cmake --build "$dir" --target ytl_fuzzers -j"$(nproc)"
 fi

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config clang-format
+  build-essential cmake pkg-config clang-format ccache
   clang libclang-rt-14-dev  # libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh)
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev ffmpeg lame
   libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us

@@ -8,17 +8,22 @@
 #     build-asan/sanitizer-reports/; any report fails the run. Speed and resident-memory checks
 #     skip there (core/sanitized_build.h). Left out: the browser test (chromium driving the web
 #     page; the server code under it is what the serve e2e tests already run under ASan).
-#  3. build-fuzz/: every libFuzzer target for YTL_FUZZ_SECONDS seconds (opt-in, below) with its seed
+#  3. build-fuzz/: every libFuzzer target for YTL_FUZZ_SECONDS seconds (default 30) with its seed
 #     corpus (scripts/fuzz.sh; clang).
-# Passes 2 and 3 are opt-in for now (YTL_TEST_SANITIZERS=1, YTL_FUZZ_SECONDS=30): each has been
-# run in parts but not yet end to end on a fresh checkout, and on the 2-core CI machine they add
-# about 40 minutes. They become the default once a full run is green (issue #7).
+# Every pass runs by default; YTL_TEST_SANITIZERS=0 or YTL_FUZZ_SECONDS=0 skips one (for a quick
+# local run). ccache, when installed, keeps compiled objects between runs and between clones
+# (CCACHE_BASEDIR makes its keys relative to the checkout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 jobs=$(nproc)
+launcher=()
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+  launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
 cmake --build build -j"$jobs"
 # The tests labelled `postgres` run against a scratch PostgreSQL on loopback (stopped on exit).
 eval "$(./scripts/postgres-test-server.sh start)"
@@ -26,9 +31,9 @@ export YTL_TEST_POSTGRES_URL
 trap './scripts/postgres-test-server.sh stop' EXIT
 ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900
 
-if [ "${YTL_TEST_SANITIZERS:-0}" != 0 ]; then
+if [ "${YTL_TEST_SANITIZERS:-1}" != 0 ]; then
   echo "== the unit and e2e tests under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)"
-  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
     -DYT_LYRICS_SANITIZE=address,undefined >/dev/null
   cmake --build build-asan -j"$jobs"
   reports="$PWD/build-asan/sanitizer-reports"
@@ -48,6 +53,6 @@ if [ "${YTL_TEST_SANITIZERS:-0}" != 0 ]; then
   [ "$status" = 0 ] || { echo "the sanitized test pass failed" >&2; exit "$status"; }
 fi
 
-if [ "${YTL_FUZZ_SECONDS:-0}" != 0 ]; then
-  ./scripts/fuzz.sh --seconds "${YTL_FUZZ_SECONDS}" --build
+if [ "${YTL_FUZZ_SECONDS:-30}" != 0 ]; then
+  ./scripts/fuzz.sh --seconds "${YTL_FUZZ_SECONDS:-30}" --build
 fi

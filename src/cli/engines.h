@@ -22,7 +22,7 @@ struct EngineOptions {
   std::string separator = "dsp";      // dsp | none | demucs
   std::string content = "singing";    // singing | speech (--content): the aligner's profile
   std::string model_dir;              // PocketSphinx en-us folder; empty: Debian's
-  bool need_aligner = true;           // lyrics given: build the pronouncer and aligner
+  bool need_aligner = true;           // build the pronouncer and aligner (lyrics, transcripts)
   bool need_recognizer = false;       // no lyrics: build the recognizer
   std::string recognizer = "sphinx";  // sphinx | whisper (--recognizer)
   std::string whisper_model;          // ggml model file for whisper (--model)
