@@ -58,6 +58,11 @@ seed job_submission_fuzzer form '\x01--XyZ\r\nContent-Disposition: form-data; na
 # yt-dlp.
 seed media_info_fuzzer full '{"id":"dQw4w9WgXcQ","title":"T","artist":"A","track":"S","album":"L","uploader":"U","duration":212.5,"formats":[{"format_id":"251"}]}'
 seed media_info_fuzzer odd '{"id":7,"title":null,"duration":-1e308,"artist":["x"]}'
+
+# LRCLIB answers: a track (GET /api/get) and a search result (GET /api/search).
+seed lrclib_answers_fuzzer synced '{"id":3396226,"trackName":"Title","artistName":"Artist","albumName":"Album","duration":201,"instrumental":false,"plainLyrics":"a\\nb","syncedLyrics":"[00:01.00] a\\n[00:02.50] b"}'
+seed lrclib_answers_fuzzer instrumental '{"id":1,"trackName":"T","artistName":"A","duration":200.4,"instrumental":true,"plainLyrics":null,"syncedLyrics":null}'
+seed lrclib_answers_fuzzer search '[{"id":1,"artistName":"Artist","trackName":"Title","duration":199,"plainLyrics":"x"},{"id":2,"artistName":"artist feat. B","duration":204.9,"syncedLyrics":"[00:00.10] y"},{"artistName":7,"duration":"200"},null]'
 seed yt_dlp_messages_fuzzer progress '\x01[download]  42.3% of 3.21MiB at 1.2MiB/s ETA 00:02\n[download] 100% of 3.21MiB\nERROR: [youtube] x: Video unavailable\n'
 seed yt_dlp_messages_fuzzer http '\x01WARNING: w\nERROR: unable to download video data: HTTP Error 403: Forbidden\n'
 seed yt_dlp_messages_fuzzer bot '\x02ERROR: [youtube] a: Sign in to confirm you'"'"'re not a bot\n'

@@ -5,74 +5,19 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/content_hash.h"
+#include "sources/lrclib/lrclib_answers.h"
 
 namespace ytl {
 namespace {
-
-using nlohmann::json;
 
 std::string Lower(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
-}
-
-std::string StringField(const json& track, const char* key) {
-  const auto it = track.find(key);
-  return it != track.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-double NumberField(const json& track, const char* key) {
-  const auto it = track.find(key);
-  return it != track.end() && it->is_number() ? it->get<double>() : 0.0;
-}
-
-// One LRCLIB track object as found lyrics; nullopt when it holds no lyrics and is not marked
-// instrumental.
-std::optional<FoundLyrics> TrackToLyrics(const json& track) {
-  FoundLyrics found;
-  found.song.artist = StringField(track, "artistName");
-  found.song.title = StringField(track, "trackName");
-  found.song.album = StringField(track, "albumName");
-  found.song.duration_s = NumberField(track, "duration");
-  const auto id = track.find("id");
-  found.reference = "LRCLIB track " + (id != track.end() && id->is_number_integer()
-                                           ? std::to_string(id->get<long long>())
-                                           : found.song.DisplayName());
-  const auto instrumental = track.find("instrumental");
-  const std::string synced = StringField(track, "syncedLyrics");
-  const std::string plain = StringField(track, "plainLyrics");
-  if (instrumental != track.end() && instrumental->is_boolean() && instrumental->get<bool>()) {
-    found.kind = FoundLyrics::Kind::kInstrumental;
-  } else if (!synced.empty()) {
-    found.kind = FoundLyrics::Kind::kSynced;
-    found.text = synced;
-  } else if (!plain.empty()) {
-    found.kind = FoundLyrics::Kind::kPlain;
-    found.text = plain;
-  } else {
-    return std::nullopt;
-  }
-  return found;
-}
-
-// Higher is better: synced over plain over instrumental, then the closest length.
-double MatchScore(const FoundLyrics& found, const SongMetadata& song) {
-  double score = found.kind == FoundLyrics::Kind::kSynced  ? 2
-                 : found.kind == FoundLyrics::Kind::kPlain ? 1
-                                                           : 0;
-  if (song.duration_s > 0) score -= std::abs(found.song.duration_s - song.duration_s) / 1000.0;
-  return score;
-}
-
-bool SameArtist(const std::string& a, const std::string& b) {
-  const std::string x = Lower(a), y = Lower(b);
-  return x.find(y) != std::string::npos || y.find(x) != std::string::npos;
 }
 
 std::string CacheKey(const SongMetadata& song) {
@@ -135,9 +80,9 @@ Result<std::optional<FoundLyrics>> LrclibClient::GetExact(const SongMetadata& so
   auto response = Fetch("/api/get?" + query, ctx);
   if (!response.ok()) return response.status();
   if (response->status == 404) return std::optional<FoundLyrics>();
-  const json track = json::parse(response->body, nullptr, false);
-  if (!track.is_object()) return MalformedAnswer(config_.base_url + "/api/get", "malformed JSON");
-  return TrackToLyrics(track);
+  auto found = ParseLrclibTrack(response->body);
+  if (!found.ok()) return MalformedAnswer(config_.base_url + "/api/get", "malformed JSON");
+  return found;
 }
 
 Result<std::optional<FoundLyrics>> LrclibClient::Search(const SongMetadata& song,
@@ -147,21 +92,8 @@ Result<std::optional<FoundLyrics>> LrclibClient::Search(const SongMetadata& song
   auto response = Fetch("/api/search?" + query, ctx);
   if (!response.ok()) return response.status();
   if (response->status == 404) return std::optional<FoundLyrics>();
-  const json tracks = json::parse(response->body, nullptr, false);
-  if (!tracks.is_array()) {
-    return MalformedAnswer(config_.base_url + "/api/search", "malformed JSON");
-  }
-  std::optional<FoundLyrics> best;
-  for (const json& track : tracks) {
-    if (!track.is_object()) continue;
-    auto found = TrackToLyrics(track);
-    if (!found || !SameArtist(found->song.artist, song.artist)) continue;
-    if (song.duration_s > 0 &&
-        std::abs(found->song.duration_s - song.duration_s) > config_.duration_tolerance_s) {
-      continue;
-    }
-    if (!best || MatchScore(*found, song) > MatchScore(*best, song)) best = std::move(found);
-  }
+  auto best = BestLrclibMatch(response->body, song, config_.duration_tolerance_s);
+  if (!best.ok()) return MalformedAnswer(config_.base_url + "/api/search", "malformed JSON");
   return best;
 }
 
@@ -188,26 +120,19 @@ Result<FoundLyrics> LrclibClient::Find(const SongMetadata& song, const StageCont
                               ? fs::path()
                               : fs::path(config_.cache_dir) / (CacheKey(song) + ".json");
   if (!cached.empty()) {
-    std::ifstream in(cached, std::ios::binary);
-    const json track = in ? json::parse(in, nullptr, false) : json();
-    if (track.is_object()) {
-      if (auto found = TrackToLyrics(track)) return std::move(*found);
+    if (std::ifstream in(cached, std::ios::binary); in) {
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      auto found = ParseLrclibTrack(bytes.str());
+      if (found.ok() && found->has_value()) return std::move(**found);
     }
   }
   auto found = Ask(song, ctx);
   if (found.ok() && !cached.empty()) {
     std::error_code error;
     fs::create_directories(cached.parent_path(), error);
-    const json track = {
-        {"artistName", found->song.artist},
-        {"trackName", found->song.title},
-        {"albumName", found->song.album},
-        {"duration", found->song.duration_s},
-        {"instrumental", found->kind == FoundLyrics::Kind::kInstrumental},
-        {"syncedLyrics", found->kind == FoundLyrics::Kind::kSynced ? found->text : ""},
-        {"plainLyrics", found->kind == FoundLyrics::Kind::kPlain ? found->text : ""}};
     const fs::path temp = cached.string() + ".tmp";
-    std::ofstream(temp, std::ios::binary | std::ios::trunc) << track.dump();
+    std::ofstream(temp, std::ios::binary | std::ios::trunc) << LrclibTrackJson(*found);
     fs::rename(temp, cached, error);
   }
   return found;
