@@ -30,6 +30,24 @@ struct JobWorkerOptions {
   WorkerPoolConfig pool;             // threads, worker id, heartbeat
 };
 
+// The engine and fault settings that serve and worker share, from either's options.
+template <typename Options>
+JobWorkerOptions EngineSettingsOf(const Options& o) {
+  JobWorkerOptions settings;
+  settings.separator = o.separator;
+  settings.model_dir = o.model_dir;
+  settings.lrclib_url = o.lrclib_url;
+  settings.recognizer = o.recognizer;
+  settings.whisper_model = o.whisper_model;
+  settings.yt_dlp_path = o.yt_dlp_path;
+  settings.yt_dlp_timeout_s = o.yt_dlp_timeout_s;
+  settings.max_duration_s = o.max_duration_s;
+  settings.stage_time_limit_s = o.stage_time_limit_s;
+  settings.runner.fault_delay_ms = o.fault_delay_ms;
+  settings.runner.fault_fail_at_stage = o.fault_fail_at;
+  return settings;
+}
+
 class JobWorkers {
  public:
   // `store` must outlive the workers. The pool is built, not started.

@@ -77,19 +77,8 @@ api::ApiConfig ApiSettings(const ServeOptions& o) {
 }
 
 JobWorkerOptions WorkerSettings(const ServeOptions& o, bool shared_store) {
-  JobWorkerOptions settings;
-  settings.separator = o.separator;
-  settings.model_dir = o.model_dir;
-  settings.lrclib_url = o.lrclib_url;
-  settings.recognizer = o.recognizer;
-  settings.whisper_model = o.whisper_model;
-  settings.yt_dlp_path = o.yt_dlp_path;
-  settings.yt_dlp_timeout_s = o.yt_dlp_timeout_s;
-  settings.max_duration_s = o.max_duration_s;
-  settings.stage_time_limit_s = o.stage_time_limit_s;
+  JobWorkerOptions settings = EngineSettingsOf(o);
   settings.scratch_dir = o.data_dir + "/scratch";
-  settings.runner.fault_delay_ms = o.fault_delay_ms;
-  settings.runner.fault_fail_at_stage = o.fault_fail_at;
   settings.pool.workers = o.workers;
   settings.pool.worker_id = "worker";
   if (shared_store) {

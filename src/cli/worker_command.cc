@@ -42,22 +42,11 @@ Status Check(const WorkerOptions& o) {
 }
 
 JobWorkerOptions Settings(const WorkerOptions& o) {
-  JobWorkerOptions settings;
-  settings.separator = o.separator;
-  settings.model_dir = o.model_dir;
-  settings.lrclib_url = o.lrclib_url;
-  settings.recognizer = o.recognizer;
-  settings.whisper_model = o.whisper_model;
-  settings.yt_dlp_path = o.yt_dlp_path;
-  settings.yt_dlp_timeout_s = o.yt_dlp_timeout_s;
-  settings.max_duration_s = o.max_duration_s;
-  settings.stage_time_limit_s = o.stage_time_limit_s;
+  JobWorkerOptions settings = EngineSettingsOf(o);
   settings.scratch_dir =
       !o.scratch_dir.empty()
           ? o.scratch_dir
           : (std::filesystem::temp_directory_path() / "yt-lyrics-worker").string();
-  settings.runner.fault_delay_ms = o.fault_delay_ms;
-  settings.runner.fault_fail_at_stage = o.fault_fail_at;
   settings.runner.fault_transient_attempts = o.fault_transient_attempts;
   settings.runner.max_attempts = o.max_attempts;
   settings.runner.retry_backoff_s = o.retry_backoff_s;
