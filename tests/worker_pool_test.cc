@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
@@ -117,6 +118,15 @@ TEST_F(Jobs, JobRunsToSuccessWithEventsResultAndTimings) {
     }
   }
   for (const auto& [data, count] : announced) EXPECT_EQ(count, 1) << data;
+  // Each state is announced once too, by the store: queued, running, succeeded.
+  std::vector<std::string> states;
+  for (const auto& e : *events) {
+    if (e.type != "state") continue;
+    const auto data = nlohmann::json::parse(e.data_json);
+    EXPECT_TRUE(data.contains("error_message")) << "not the store's event: " << e.data_json;
+    states.push_back(data.value("state", ""));
+  }
+  EXPECT_EQ(states, (std::vector<std::string>{"queued", "running", "succeeded"}));
 }
 
 // A worker that lost its lease (it stalled; the job went to another worker)
@@ -207,6 +217,17 @@ TEST_F(Jobs, InjectedFaultFailsTheJobWithAClearReason) {
   pool.Drain(0ms);
   EXPECT_EQ(done.state, JobState::kFailed);
   EXPECT_NE(done.error_message.find("fault injected at stage vad"), std::string::npos);
+  // The last event tells SSE clients the reason: the store's state event, once.
+  auto events = store_->EventsAfter(job.id, 0, 1000);
+  ASSERT_TRUE(events.ok() && !events->empty());
+  const auto last = nlohmann::json::parse(events->back().data_json);
+  EXPECT_EQ(events->back().type, "state");
+  EXPECT_EQ(last.value("state", ""), "failed");
+  EXPECT_NE(last.value("error_message", "").find("fault injected at stage vad"), std::string::npos);
+  int failed_events = 0;
+  for (const auto& e : *events)
+    failed_events += e.data_json.find("\"failed\"") != std::string::npos;
+  EXPECT_EQ(failed_events, 1);
 }
 
 TEST_F(Jobs, UploadedSongRuns) {

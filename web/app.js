@@ -95,7 +95,7 @@ async function openJob(id) {
   page.follow = follow;
   try {
     const job = await client().getJob(id);
-    let final = {state: job.state, error: job.error};
+    let final = {state: job.state, error_message: job.error?.message ?? ''};
     if (!TERMINAL_STATES.has(job.state)) {
       applyEvent(model, {type: 'state', data: {state: job.state}});
       if (job.stage) applyEvent(model, {type: 'stage', data: {stage: job.stage}});
@@ -122,8 +122,9 @@ async function finishJob(id, model, final, render) {
   $('cancel').hidden = true;
   $('progress-back').hidden = false;
   if (final.state === 'succeeded') return openKaraoke(id);
-  const reason = typeof final.error === 'string' ? final.error : final.error?.message;
-  if (final.state === 'failed') showError(reason || 'The job failed; try another file or URL.');
+  if (final.state === 'failed') {
+    showError(final.error_message || 'The job failed; try another file or URL.');
+  }
 }
 
 async function openKaraoke(id) {

@@ -13,9 +13,9 @@ const sleep = (ms, signal) => new Promise((resolve, reject) => {
 });
 
 // Calls onEvent({type, id, data}) for every event ("state" | "stage" | "progress", data parsed
-// from JSON) and resolves with the final state's data ({state, error?}). Rejects with the
-// ApiError of a refused request (4xx), after `maxAttempts` failed connections in a row, or when
-// `signal` aborts.
+// from JSON) and resolves with the final state's data ({state, error_code, error_message, ...}).
+// Rejects with the ApiError of a refused request (4xx), after `maxAttempts` failed connections in
+// a row, or when `signal` aborts.
 export async function followJobEvents({
   client,
   jobId,

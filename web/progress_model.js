@@ -55,9 +55,7 @@ export function applyEvent(model, {type, data}) {
   if (!data || typeof data !== 'object') return model;
   if (type === 'state' && typeof data.state === 'string') {
     model.state = data.state;
-    if (data.error) {
-      model.error = typeof data.error === 'string' ? data.error : data.error.message ?? '';
-    }
+    if (data.error_message) model.error = data.error_message;
     if (data.state === 'succeeded') {
       for (const stage of model.stages) {
         stage.done = true;

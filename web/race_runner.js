@@ -9,11 +9,12 @@ import {applyRaceEvent, createRace, takeActions} from './race_state.js';
 // How often stalls and hedge times are checked.
 const TICK_MS = 250;
 
-// The event stream's final state may not carry the failure's reason: the job itself does.
+// The final state event carries the failure's reason (error_message); should it be
+// missing, the job itself has it.
 async function withError(client, jobId, final) {
-  if (final.state !== 'failed' || final.error) return final;
+  if (final.state !== 'failed' || final.error_message) return final;
   try {
-    return {...final, error: (await client.getJob(jobId)).error};
+    return {...final, error_message: (await client.getJob(jobId)).error?.message ?? ''};
   } catch {
     return final;
   }

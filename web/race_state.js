@@ -52,11 +52,6 @@ function finish(race, entry, state, reason, now_ms) {
   if (state === 'succeeded' && race.winner === null) race.winner = entry.backend;
 }
 
-function errorText(error) {
-  if (!error) return '';
-  return typeof error === 'string' ? error : error.message ?? '';
-}
-
 // Folds one event into the race and returns it. Events:
 //   {type: 'submitted', backend, jobId}
 //   {type: 'job', backend, event: {type, data}}        a job event ("state" | "stage" | "progress")
@@ -99,7 +94,7 @@ function applyJobEvent(race, entry, {type, data}, now_ms) {
       finish(race, entry, 'succeeded', '', now_ms);
     } else if (data.state === 'failed') {
       const at = entry.stage ? ` at ${entry.stage}` : '';
-      finish(race, entry, 'failed', `failed${at}: ${errorText(data.error) || 'no reason given'}`,
+      finish(race, entry, 'failed', `failed${at}: ${data.error_message || 'no reason given'}`,
              now_ms);
     } else if (data.state === 'cancelled') {
       finish(race, entry, 'cancelled', 'cancelled on the backend', now_ms);

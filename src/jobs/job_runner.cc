@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "export/json_writer.h"
@@ -112,10 +111,8 @@ Result<SyncRequest> JobRunner::RequestFor(const Job& job, const std::string& scr
 }
 
 RunOutcome JobRunner::Run(const Job& job, const CancelToken& shutdown) const {
-  const auto event = [&](const std::string& type, const nlohmann::json& data) {
-    (void)store_.AppendEvent(job.id, type, data.dump());
-  };
-  event("state", {{"state", "running"}, {"attempt", job.attempts}});
+  // The store writes every "state" event itself, fenced, in the transaction
+  // that changes the state (claim, retry, finish), with the error's code and message.
   CancelToken job_cancel;
   JobProgress progress(store_, job, shutdown, job_cancel,
                        {config_.progress_interval_s, config_.cancel_poll_interval_s,
@@ -173,10 +170,6 @@ RunOutcome JobRunner::Run(const Job& job, const CancelToken& shutdown) const {
                                std::string(StatusCodeName(error.code())), error.message());
   }
   if (IsLeaseLost(written)) return RunOutcome::kLeaseLost;
-  auto final_job = store_.GetJob(job.id);
-  nlohmann::json data = {{"state", final_job.ok() ? JobStateName(final_job->state) : "unknown"}};
-  if (!alignment.ok()) data["error"] = alignment.status().message();
-  event("state", data);
   return RunOutcome::kFinished;
 }
 

@@ -54,10 +54,10 @@ test('reconnects with Last-Event-ID after a dropped stream or a network error', 
   const client = fakeClient([
     streamResponse([ev(1, 'state', {state: 'running'}), ev(2, 'stage', {stage: 'vad'})]),
     new ApiError('Could not reach the server'),
-    streamResponse([ev(3, 'state', {state: 'failed', error: 'no voice found'})]),
+    streamResponse([ev(3, 'state', {state: 'failed', error_message: 'no voice found'})]),
   ]);
   const final = await followJobEvents({client, jobId: 'j2', onEvent: () => {}, retryDelay_ms: 1});
-  assert.deepEqual(final, {state: 'failed', error: 'no voice found'});
+  assert.deepEqual(final, {state: 'failed', error_message: 'no voice found'});
   assert.deepEqual(client.calls.map((c) => c.lastEventId), ['', '2', '2']);
 });
 

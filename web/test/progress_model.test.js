@@ -31,8 +31,8 @@ test('final states: success completes every stage, failure keeps the error', () 
   assert.deepEqual([ok.state, ok.current, ok.stages[0].done], ['succeeded', '', true]);
 
   const bad = createProgress('running');
-  applyEvent(
-      bad, {type: 'state', data: {state: 'failed', error: {code: 'x', message: 'bad audio'}}});
+  applyEvent(bad,
+             {type: 'state', data: {state: 'failed', error_code: 'x', error_message: 'bad audio'}});
   assert.deepEqual([bad.state, bad.error], ['failed', 'bad audio']);
 });
 

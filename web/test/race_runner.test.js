@@ -44,7 +44,7 @@ test('the runner drives a race over the clients to its winner and drop-outs', as
     slow: fakeBackend({delay_ms: 150, events: succeeded}),
     down: fakeBackend({submitError: new ApiError('Could not reach the server at down')}),
     broken: fakeBackend({events: [[1, 'stage', {stage: 'vad'}],
-                                  [2, 'state', {state: 'failed', error: {message: 'boom'}}]]}),
+                                  [2, 'state', {state: 'failed', error_message: 'boom'}]]}),
   };
   const changes = [];
   const runner = new RaceRunner({

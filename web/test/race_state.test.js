@@ -59,7 +59,7 @@ test('failover: an unreachable, a failed and a stalled backend drop out with the
     applyRaceEvent(race, {type: 'submitted', backend: b, jobId: `j-${b}`}, 30);
   }
   applyRaceEvent(race, job('broken', 'stage', {stage: 'align'}), 1000);
-  applyRaceEvent(race, job('broken', 'state', {state: 'failed', error: {message: 'fault injected'}}), 1100);
+  applyRaceEvent(race, job('broken', 'state', {state: 'failed', error_message: 'fault injected'}), 1100);
   applyRaceEvent(race, job('ok', 'progress', {stage: 'separate', progress: 0.2}), 4000);
   applyRaceEvent(race, {type: 'tick'}, 5500);
   const actions = takeActions(race, 5500);
