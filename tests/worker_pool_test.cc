@@ -230,6 +230,53 @@ TEST_F(Jobs, InjectedFaultFailsTheJobWithAClearReason) {
   EXPECT_EQ(failed_events, 1);
 }
 
+// --fault-shift-ms: the same song, run once plainly and once shifted, gives the same times
+// on lines 0, 2, ... and times later by the shift on lines 1, 3, ...
+TEST_F(Jobs, FaultShiftMovesEverySecondLineOnly) {
+  const auto run = [&](int shift_ms) {
+    JobRunnerConfig config;
+    config.scratch_root = dir_->path();
+    config.fault_shift_ms = shift_ms;
+    SyncEngines view = engines_->View();
+    view.cache = cache_.get();
+    JobRunner shifted(*store_, view, config);
+    WorkerPool pool(*store_, shifted, {1, "t", 0.05});
+    pool.Start();
+    const Job job = Submit();
+    pool.Notify();
+    const Job done = WaitFor(job.id, [](const Job& j) { return IsFinalState(j.state); });
+    pool.Drain(0ms);
+    EXPECT_EQ(done.state, JobState::kSucceeded) << done.error_message;
+    auto result = store_->GetResult(job.id);
+    EXPECT_TRUE(result.ok() && result->has_value());
+    return nlohmann::json::parse(**result);
+  };
+  const auto plain = run(0);
+  const auto shifted = run(700);
+  ASSERT_EQ(plain["lines"].size(), 2u);
+  ASSERT_EQ(plain["words"].size(), shifted["words"].size());
+  for (std::size_t i = 0; i < plain["words"].size(); ++i) {
+    const auto& a = plain["words"][i];
+    const auto& b = shifted["words"][i];
+    const double expected = a["line"].get<int>() % 2 == 1 ? 0.7 : 0.0;
+    EXPECT_NEAR(b["start_s"].get<double>() - a["start_s"].get<double>(), expected, 0.002) << a;
+    EXPECT_NEAR(b["end_s"].get<double>() - a["end_s"].get<double>(), expected, 0.002) << a;
+  }
+}
+
+TEST(ShiftEveryOtherLine, StaysWithinTheSong) {
+  Alignment alignment;
+  alignment.duration_s = 10;
+  alignment.words = {{"a", 0.5, 1, 1, false, 0}, {"b", 9.6, 9.9, 1, false, 1}};
+  alignment.lines = {{"a", 0.5, 1, 1, {0}}, {"b", 9.6, 9.9, 1, {1}}};
+  ShiftEveryOtherLine(alignment, 0.5);
+  EXPECT_DOUBLE_EQ(alignment.words[0].start_s, 0.5);
+  EXPECT_DOUBLE_EQ(alignment.words[1].start_s, 10);
+  EXPECT_DOUBLE_EQ(alignment.lines[1].end_s, 10);
+  ShiftEveryOtherLine(alignment, -20);
+  EXPECT_DOUBLE_EQ(alignment.words[1].start_s, 0);
+}
+
 TEST_F(Jobs, UploadedSongRuns) {
   std::ifstream in(wav_, std::ios::binary);
   std::ostringstream bytes;

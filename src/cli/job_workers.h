@@ -45,6 +45,7 @@ JobWorkerOptions EngineSettingsOf(const Options& o) {
   settings.stage_time_limit_s = o.stage_time_limit_s;
   settings.runner.fault_delay_ms = o.fault_delay_ms;
   settings.runner.fault_fail_at_stage = o.fault_fail_at;
+  settings.runner.fault_shift_ms = o.fault_shift_ms;
   return settings;
 }
 

@@ -208,6 +208,8 @@ void AddWorkerCommand(CLI::App& app, ytl::cli::WorkerOptions& o) {
       "YT_LYRICS_FAULT_DELAY_MS");
   opt("--fault-fail-at", o.fault_fail_at, "tests: every job fails at this stage",
       "YT_LYRICS_FAULT_FAIL_AT");
+  opt("--fault-shift-ms", o.fault_shift_ms,
+      "tests: the words of every second line come out this much later", "YT_LYRICS_FAULT_SHIFT_MS");
   opt("--fault-transient-attempts", o.fault_transient_attempts,
       "tests: attempts up to this number fail with a transient error",
       "YT_LYRICS_FAULT_TRANSIENT_ATTEMPTS");
@@ -277,6 +279,8 @@ CLI::App* AddServeCommand(CLI::App& app, ytl::cli::ServeOptions& o) {
       "YT_LYRICS_FAULT_DELAY_MS");
   opt("--fault-fail-at", o.fault_fail_at, "tests: every job fails at this stage",
       "YT_LYRICS_FAULT_FAIL_AT");
+  opt("--fault-shift-ms", o.fault_shift_ms,
+      "tests: the words of every second line come out this much later", "YT_LYRICS_FAULT_SHIFT_MS");
   opt("--race-backends", o.race_backends,
       "backend URLs the racing page (/race) starts with (repeatable or comma-separated)",
       "YT_LYRICS_RACE_BACKENDS")

@@ -115,7 +115,8 @@ json SettingsJson(const ServeOptions& o) {
           {"race_backends", o.race_backends},
           {"store", o.store.substr(0, o.store.find(':'))},  // the kind only: URLs hold passwords
           {"fault_delay_ms", o.fault_delay_ms},
-          {"fault_fail_at", o.fault_fail_at}};
+          {"fault_fail_at", o.fault_fail_at},
+          {"fault_shift_ms", o.fault_shift_ms}};
 }
 
 int Fail(spdlog::logger& logger, const std::string& what, const Status& status) {

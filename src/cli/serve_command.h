@@ -39,6 +39,7 @@ struct ServeOptions {
   std::string model_dir;                   // PocketSphinx en-us model folder; empty: Debian's
   int fault_delay_ms = 0;                  // tests and demos: delay at the start of every stage
   std::string fault_fail_at;               // tests and demos: every job fails at this stage
+  int fault_shift_ms = 0;                  // tests and demos: every second line's words later
   std::vector<std::string> race_backends;  // the racing page's preset backend URLs (/v1/config)
   // Jobs without lyrics: LRCLIB server to look them up on ("": transcribe straight away), then
   // the transcription engine (sphinx | whisper) and its ggml model.

@@ -32,6 +32,7 @@ struct WorkerOptions {
   std::string whisper_model;          // ggml model file for whisper
   int fault_delay_ms = 0;             // tests and demos: delay at the start of every stage
   std::string fault_fail_at;          // tests and demos: every job fails at this stage
+  int fault_shift_ms = 0;             // tests and demos: every second line's words later
   int fault_transient_attempts = 0;   // tests and demos: attempts up to this fail transiently
 };
 

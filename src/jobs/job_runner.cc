@@ -57,6 +57,21 @@ Status JobRunnerConfig::Validate() const {
   return Status::Ok();
 }
 
+void ShiftEveryOtherLine(Alignment& alignment, double seconds) {
+  const double end = alignment.duration_s > 0 ? alignment.duration_s : 1e9;
+  const auto shift = [&](double t) { return std::clamp(t + seconds, 0.0, end); };
+  for (std::size_t i = 1; i < alignment.lines.size(); i += 2) {
+    TimedLine& line = alignment.lines[i];
+    line.start_s = shift(line.start_s);
+    line.end_s = shift(line.end_s);
+    for (int w : line.words) {
+      TimedWord& word = alignment.words.at(static_cast<std::size_t>(w));
+      word.start_s = shift(word.start_s);
+      word.end_s = shift(word.end_s);
+    }
+  }
+}
+
 JobRunner::JobRunner(JobStore& store, SyncEngines engines, JobRunnerConfig config)
     : store_(store), engines_(engines), config_(std::move(config)) {}
 
@@ -134,6 +149,9 @@ RunOutcome JobRunner::Run(const Job& job, const CancelToken& shutdown) const {
     alignment = request.status();
   } else {
     alignment = SyncPipeline(pipeline_config, engines_).Run(*request, ctx);
+  }
+  if (alignment.ok() && config_.fault_shift_ms != 0) {
+    ShiftEveryOtherLine(*alignment, config_.fault_shift_ms / 1000.0);
   }
   if (alignment.ok() && !job.request.url.empty()) {
     alignment->source = job.request.url;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "alignment/alignment.h"
 #include "core/progress.h"
 #include "jobs/job.h"
 #include "pipeline/sync_pipeline.h"
@@ -18,6 +19,9 @@ struct JobRunnerConfig {
   double cancel_poll_interval_s = 1;  // how often a running job checks for a cancel
   int fault_delay_ms = 0;             // tests and demos: added at the start of every stage
   std::string fault_fail_at_stage;    // tests and demos: every job fails at this stage
+  // Tests and demos: the words of every second line (1, 3, ...) come out this much later, so
+  // that two backends disagree on some lines (see ShiftEveryOtherLine).
+  int fault_shift_ms = 0;
   // A job failing with a transient error (Status::Unavailable: a download,
   // a database hiccup) goes back to the queue until it was tried this often.
   int max_attempts = 1;
@@ -28,6 +32,10 @@ struct JobRunnerConfig {
 
   Status Validate() const;
 };
+
+// Moves the words of lines 1, 3, 5, ... and those lines by `seconds`, kept within
+// [0, duration]: a result that disagrees with the true one on every second line.
+void ShiftEveryOtherLine(Alignment& alignment, double seconds);
 
 // What became of a run.
 // kRetried: a transient failure put the job back in the queue for later.

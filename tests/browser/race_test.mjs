@@ -1,9 +1,11 @@
 // Browser test of the racing page (/race): three real `yt-lyrics serve` backends on loopback
-// ports (one plain, one slowed with --fault-delay-ms, one failing with --fault-fail-at) and a
-// fourth URL where nothing listens. The page, served by the fast backend and preset with the
-// four URLs through --race-backends, races an uploaded generated song across them in headless
-// chromium and must: name the fast one the winner, show its lyrics at once, report the failed
-// and the unreachable backend as dropped out, show the agreement once the slow one finishes,
+// ports (one plain, one slowed with --fault-delay-ms whose words on every second line come out
+// 0.8 s late with --fault-shift-ms, one failing with --fault-fail-at) and a fourth URL where
+// nothing listens. The page, served by the fast backend and preset with the four URLs through
+// --race-backends, races an uploaded generated song across them in headless chromium and must:
+// name the fast one the winner, show its lyrics at once, report the failed and the unreachable
+// backend as dropped out, show the agreement once the slow one finishes and outline exactly the
+// shifted lines as disagreeing,
 // record history, in smart mode start the historically fastest backend first, and (a fifth
 // backend that holds every stage for minutes) hedge past it and drop it as stalled.
 //
@@ -22,6 +24,7 @@ const SKIP = 77;
 const CHROMIUM = process.env.YTL_CHROMIUM || '/usr/bin/chromium';
 const JOB_TIMEOUT_MS = Number(process.env.YTL_BROWSER_JOB_TIMEOUT_MS || 300_000);
 const SLOW_DELAY_MS = 4000;
+const SLOW_SHIFT_MS = 800;
 
 const {values: opts} = parseArgs({
   options: {
@@ -157,10 +160,25 @@ async function raceOnce(page, song, urls, shots) {
   await page.waitForFunction(() => document.getElementById('agreement').textContent !== '',
                              null, {timeout: 30_000});
   const agreement = await page.textContent('#agreement');
-  if (!/Agreement with .* mean onset difference \d+\.\d{3} s, max \d+\.\d{3} s over \d+ words/
-           .test(agreement)) {
-    throw new Error(`agreement: "${agreement}"`);
+  const measured = /Agreement with .* mean onset difference (\d+\.\d{3}) s, max (\d+\.\d{3}) s over \d+ words; (\d+) lines? differ by more than 0\.3 s/
+                       .exec(agreement);
+  if (!measured) throw new Error(`agreement: "${agreement}"`);
+  // The slow backend's lines 1, 3, ... are 0.8 s late (--fault-shift-ms): exactly those are
+  // outlined in the winner's karaoke view, and the largest difference is the shift.
+  const lines = await page.$$eval('#lyrics-view .line', (els) =>
+      els.map((el) => ({line: Number(el.dataset.line), disagree: el.classList.contains('disagree')})));
+  const shifted = lines.filter((l) => l.line % 2 === 1).map((l) => l.line);
+  const outlined = lines.filter((l) => l.disagree).map((l) => l.line);
+  if (lines.length < 2 || outlined.join() !== shifted.join() ||
+      Number(measured[3]) !== shifted.length) {
+    throw new Error(`outlined lines ${outlined} (${measured[3]} counted); expected ${shifted}`);
   }
+  if (Math.abs(Number(measured[2]) - SLOW_SHIFT_MS / 1000) > 0.01) {
+    throw new Error(`max onset difference ${measured[2]} s; expected the ${SLOW_SHIFT_MS} ms shift`);
+  }
+  const outline = await page.$eval('#lyrics-view .line.disagree',
+                                   (el) => getComputedStyle(el).outlineStyle);
+  if (outline !== 'dashed') throw new Error(`a disagreeing line's outline is "${outline}"`);
   const summary = await page.textContent('#race-summary');
   if (!summary.includes(`${urls.fast} won`) || !summary.includes(`${urls.down} dropped out`) ||
       !summary.includes(`${urls.failing} dropped out`)) {
@@ -261,7 +279,8 @@ async function main() {
   try {
     backends.push(await startBackend('fast', ports.fast, tmp, ['--race-backends', preset]));
     backends.push(await startBackend('slow', ports.slow, tmp,
-                                     [...cors, '--fault-delay-ms', String(SLOW_DELAY_MS)]));
+                                     [...cors, '--fault-delay-ms', String(SLOW_DELAY_MS),
+                                      '--fault-shift-ms', String(SLOW_SHIFT_MS)]));
     backends.push(await startBackend('failing', ports.failing, tmp,
                                      [...cors, '--fault-fail-at', 'vad']));
     backends.push(await startBackend('stuck', ports.stuck, tmp,
