@@ -51,14 +51,27 @@ class Jobs : public ::testing::Test {
     cache_ = std::make_unique<StoreStageCache>(*store_);
   }
 
-  std::unique_ptr<JobRunner> Runner(int fault_delay_ms = 0, std::string fail_at = "") {
+  std::unique_ptr<JobRunner> Runner(int fault_delay_ms = 0, std::string fail_at = "",
+                                    int fault_shift_ms = 0) {
     SyncEngines view = engines_->View();
     view.cache = cache_.get();
     JobRunnerConfig config;
     config.scratch_root = dir_->path();
     config.fault_delay_ms = fault_delay_ms;
     config.fault_fail_at_stage = std::move(fail_at);
+    config.fault_shift_ms = fault_shift_ms;
     return std::make_unique<JobRunner>(*store_, view, config);
+  }
+
+  // Submits one job to a one-worker pool on `runner` and returns it once it has ended.
+  Job RunOneJob(JobRunner& runner) {
+    WorkerPool pool(*store_, runner, {1, "t", 0.05});
+    pool.Start();
+    const Job job = Submit();
+    pool.Notify();
+    const Job done = WaitFor(job.id, [](const Job& j) { return IsFinalState(j.state); });
+    pool.Drain(0ms);
+    return done;
   }
 
   Job Submit() {
@@ -88,19 +101,13 @@ class Jobs : public ::testing::Test {
 };
 
 TEST_F(Jobs, JobRunsToSuccessWithEventsResultAndTimings) {
-  auto runner = Runner();
-  WorkerPool pool(*store_, *runner, {1, "t", 0.05});
-  pool.Start();
-  const Job job = Submit();
-  pool.Notify();
-  const Job done = WaitFor(job.id, [](const Job& j) { return IsFinalState(j.state); });
-  pool.Drain(0ms);
+  const Job done = RunOneJob(*Runner());
   EXPECT_EQ(done.state, JobState::kSucceeded) << done.error_message;
   EXPECT_TRUE(done.stage_timings_s.count("align"));
-  auto result = store_->GetResult(job.id);
+  auto result = store_->GetResult(done.id);
   ASSERT_TRUE(result.ok() && result->has_value());
   EXPECT_NE((*result)->find("\"words\""), std::string::npos);
-  auto events = store_->EventsAfter(job.id, 0, 1000);
+  auto events = store_->EventsAfter(done.id, 0, 1000);
   ASSERT_TRUE(events.ok());
   ASSERT_GE(events->size(), 4u);
   EXPECT_EQ(events->front().type, "state");
@@ -208,17 +215,11 @@ TEST_F(Jobs, DrainRequeuesAndTheNextStartResumesFromCachedStages) {
 }
 
 TEST_F(Jobs, InjectedFaultFailsTheJobWithAClearReason) {
-  auto runner = Runner(0, "vad");
-  WorkerPool pool(*store_, *runner, {1, "t", 0.05});
-  pool.Start();
-  const Job job = Submit();
-  pool.Notify();
-  const Job done = WaitFor(job.id, [](const Job& j) { return IsFinalState(j.state); });
-  pool.Drain(0ms);
+  const Job done = RunOneJob(*Runner(0, "vad"));
   EXPECT_EQ(done.state, JobState::kFailed);
   EXPECT_NE(done.error_message.find("fault injected at stage vad"), std::string::npos);
   // The last event tells SSE clients the reason: the store's state event, once.
-  auto events = store_->EventsAfter(job.id, 0, 1000);
+  auto events = store_->EventsAfter(done.id, 0, 1000);
   ASSERT_TRUE(events.ok() && !events->empty());
   const auto last = nlohmann::json::parse(events->back().data_json);
   EXPECT_EQ(events->back().type, "state");
@@ -234,20 +235,9 @@ TEST_F(Jobs, InjectedFaultFailsTheJobWithAClearReason) {
 // on lines 0, 2, ... and times later by the shift on lines 1, 3, ...
 TEST_F(Jobs, FaultShiftMovesEverySecondLineOnly) {
   const auto run = [&](int shift_ms) {
-    JobRunnerConfig config;
-    config.scratch_root = dir_->path();
-    config.fault_shift_ms = shift_ms;
-    SyncEngines view = engines_->View();
-    view.cache = cache_.get();
-    JobRunner shifted(*store_, view, config);
-    WorkerPool pool(*store_, shifted, {1, "t", 0.05});
-    pool.Start();
-    const Job job = Submit();
-    pool.Notify();
-    const Job done = WaitFor(job.id, [](const Job& j) { return IsFinalState(j.state); });
-    pool.Drain(0ms);
+    const Job done = RunOneJob(*Runner(0, "", shift_ms));
     EXPECT_EQ(done.state, JobState::kSucceeded) << done.error_message;
-    auto result = store_->GetResult(job.id);
+    auto result = store_->GetResult(done.id);
     EXPECT_TRUE(result.ok() && result->has_value());
     return nlohmann::json::parse(**result);
   };
