@@ -65,6 +65,38 @@ TEST(DeployFiles, TomlScanReadsTablesArrayTablesAndComments) {
   EXPECT_EQ(toml.at("t.x[1].p"), "2");
 }
 
+TEST(DeployFiles, AptPackagesAndInstallDepsListsAreRead) {
+  auto file = ParseDockerfile(
+      "FROM debian:bookworm-slim\n"
+      "RUN apt-get update \\\n && DEBIAN_FRONTEND=noninteractive apt-get install -y \\\n"
+      "      --no-install-recommends a b \\\n      c && rm -rf /x\n"
+      "RUN apt-get -y install -t bookworm-backports d/bookworm-backports; echo e\n");
+  ASSERT_TRUE(file.ok()) << file.status().ToString();
+  EXPECT_EQ(AptInstalledPackages(file->stages[0]), (std::vector<std::string>{"a", "b", "c", "d"}));
+  EXPECT_EQ(InstallDepsPackages("x=1\npackages=(\n  a b  # c d\n  e\n)\nf=(g)\n"),
+            (std::vector<std::string>{"a", "b", "e"}));
+}
+
+// The -dev packages scripts/install-deps.sh installs for building yt-lyrics itself (not those
+// only its tests, benchmarks and fuzzers use) must be in the image's build stage too, or the
+// image builds without a feature (PostgreSQL) or not at all (libcurl).
+TEST(Dockerfile, BuildStageInstallsEveryBuildDependency) {
+  const std::set<std::string> test_only = {"libgtest-dev", "libgmock-dev", "libbenchmark-dev",
+                                           "libclang-rt-14-dev"};
+  const auto file = MustParseDockerfile();
+  const auto build_packages = AptInstalledPackages(file.stages.front());
+  const std::set<std::string> in_build(build_packages.begin(), build_packages.end());
+  const auto wanted = InstallDepsPackages(MustRead("scripts/install-deps.sh"));
+  ASSERT_GT(wanted.size(), 10u) << "scripts/install-deps.sh lists no packages=( ... )";
+  for (const std::string& package : wanted) {
+    const bool dev = package.size() > 4 && package.ends_with("-dev");
+    if (dev && !test_only.count(package)) {
+      EXPECT_TRUE(in_build.count(package))
+          << package << " is in scripts/install-deps.sh but not in the Dockerfile's build stage";
+    }
+  }
+}
+
 TEST(Dockerfile, IsMultiStageOnDebianBookworm) {
   const auto file = MustParseDockerfile();
   EXPECT_GE(file.stages.size(), 2u) << "build and runtime stages expected";

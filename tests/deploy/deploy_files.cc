@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <utility>
 
 namespace ytl::testing {
 namespace {
@@ -129,6 +130,50 @@ Result<std::vector<std::string>> ExecFormArgs(const DockerInstruction& instructi
     args.push_back(item.get<std::string>());
   }
   return args;
+}
+
+std::vector<std::string> AptInstalledPackages(const DockerStage& stage) {
+  std::vector<std::string> packages;
+  for (const DockerInstruction& run : stage.instructions) {
+    if (run.keyword != "RUN") continue;
+    std::istringstream words(run.args);
+    std::string word, previous, before_previous;
+    bool installing = false;
+    while (words >> word) {
+      const bool ends_command = word.back() == ';';  // "pkg;" ends the command after pkg
+      if (ends_command) word.pop_back();
+      if (word == "&&" || word.empty() || word == "|" || word == "||") {
+        installing = false;
+      } else if (installing && word == "-t") {
+        words >> word;  // the target release
+      } else if (installing && word.front() != '-') {
+        packages.push_back(word.substr(0, word.find('/')));
+      } else if (word == "install" && (previous == "apt-get" || before_previous == "apt-get")) {
+        installing = true;
+      }
+      if (ends_command) installing = false;
+      before_previous = std::exchange(previous, word);
+    }
+  }
+  return packages;
+}
+
+std::vector<std::string> InstallDepsPackages(const std::string& script) {
+  std::vector<std::string> packages;
+  std::istringstream in(script);
+  std::string line;
+  bool listing = false;
+  while (std::getline(in, line)) {
+    line = Trim(line.substr(0, line.find('#')));
+    if (!listing) {
+      listing = line == "packages=(";
+      continue;
+    }
+    if (line == ")") break;
+    std::istringstream words(line);
+    for (std::string word; words >> word;) packages.push_back(word);
+  }
+  return packages;
 }
 
 std::map<std::string, std::string> ScanToml(const std::string& text) {

@@ -36,6 +36,13 @@ Result<Dockerfile> ParseDockerfile(const std::string& text);
 // Parses an exec-form instruction's JSON array (CMD ["a", "b"]); an error for shell form.
 Result<std::vector<std::string>> ExecFormArgs(const DockerInstruction& instruction);
 
+// The Debian packages a stage's RUN instructions install with `apt-get install`, in order
+// (options dropped; `-t RELEASE`'s argument too; "name/release" becomes "name").
+std::vector<std::string> AptInstalledPackages(const DockerStage& stage);
+
+// The packages listed in scripts/install-deps.sh's `packages=( ... )` array (comments dropped).
+std::vector<std::string> InstallDepsPackages(const std::string& script);
+
 // fly.toml as "table.key" -> raw value (quotes removed from plain strings); keys before any
 // table header have no prefix. Array tables ([[a.b]]) get an index: "a.b[0].key".
 std::map<std::string, std::string> ScanToml(const std::string& text);
