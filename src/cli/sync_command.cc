@@ -130,8 +130,13 @@ int RunSync(const SyncOptions& options, const CancelToken& cancel) {
   if (!alignment.ok()) return Fail(alignment.status());
   if (cancel.cancelled()) return Fail(Status::Cancelled("interrupted; nothing was written"));
   if (alignment->mode == SyncMode::kTranscribed && !options.quiet) {
-    std::cerr << "note: these words were transcribed, not aligned to given lyrics; expect "
-                 "errors, and pass --lyrics for accurate results\n";
+    if (alignment->words.empty()) {
+      std::cerr << "note: no words were recognised in the sung parts; pass --lyrics, or "
+                   "transcribe with a larger Whisper model\n";
+    } else {
+      std::cerr << "note: these words were transcribed, not aligned to given lyrics; expect "
+                   "errors, and pass --lyrics for accurate results\n";
+    }
     if (options.recognizer == "sphinx") std::cerr << "note: " << WhisperAdvice() << "\n";
   }
   if (alignment->lyrics_source == "lrclib" && alignment->lines.empty() && !options.quiet) {
