@@ -234,6 +234,7 @@ Status DecodeStream(const std::string& path, const DecodeOptions& options, AVFor
   config.max_duration_s = options.max_duration_s;
   config.declared_duration_s = declared_s;
   config.max_samples = options.max_samples;
+  config.max_rate_hz = options.max_original_rate_hz;
   ffmpeg::StreamDecoder decoder(config, format, audio->stream, audio->codec.get(), ctx,
                                 &decoded->original);
   YTL_RETURN_IF_ERROR(decoder.Run());
@@ -267,6 +268,12 @@ Status DecodeOptions::Validate() const {
   if (recognition_sample_rate_hz < 8000 || recognition_sample_rate_hz > 48000) {
     return Status::InvalidInput("recognition_sample_rate_hz must be between 8000 and 48000, got " +
                                 std::to_string(recognition_sample_rate_hz));
+  }
+  if (max_original_rate_hz != 0 && max_original_rate_hz < 8000) {
+    return Status::InvalidInput(
+        "max_original_rate_hz must be 0 (the source's rate) or at least "
+        "8000, got " +
+        std::to_string(max_original_rate_hz));
   }
   return Status::Ok();
 }

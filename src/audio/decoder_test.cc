@@ -205,6 +205,33 @@ TEST_F(DecoderTest, KeepsStereoAndDownmixesMoreChannelsToStereo) {
   }
 }
 
+// A capped original (what a separator that drops the top of the spectrum asks for) is the
+// source's rate halved, while decoding: same length, same alignment, same tone.
+TEST_F(DecoderTest, CappedOriginalIsHalvedAndKeepsLengthAlignmentAndTone) {
+  DecodeOptions capped;
+  capped.max_original_rate_hz = 24000;
+  auto half = Decode(Media("tone.wav"), capped);  // 44.1 kHz stereo
+  ASSERT_TRUE(half.ok()) << half.status().ToString();
+  EXPECT_EQ(half->original.sample_rate_hz, 22050);
+  EXPECT_EQ(half->original.channels.size(), 2u);
+  EXPECT_NEAR(static_cast<double>(half->original.frames()), 44100, 2);
+  EXPECT_NEAR(ZeroCrossings(half->original.channels[0]), 4000, 4);  // still 1 kHz for 2 s
+  EXPECT_EQ(half->mono16k.frames(), 32000u);
+
+  auto opus = Decode(Media("src.opus"), capped);  // 48 kHz: 24 kHz is not above the cap
+  auto full = Decode(Media("src.opus"));
+  ASSERT_TRUE(opus.ok() && full.ok());
+  EXPECT_EQ(opus->original.sample_rate_hz, 24000);
+  const int lag = BestLag(full->mono16k.channels[0], opus->mono16k.channels[0], 16000 * 45 / 100,
+                          16000 * 85 / 100, 800);
+  EXPECT_LE(std::abs(lag), 1) << "the capped decode is offset by " << lag << " samples";
+
+  capped.max_original_rate_hz = 48000;  // at or under the cap: the source's rate
+  auto kept = Decode(Media("src.opus"), capped);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->original.sample_rate_hz, 48000);
+}
+
 TEST_F(DecoderTest, Mono16kKeepsTheToneFrequency) {
   auto decoded = Decode(Media("tone.wav"));
   ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
@@ -341,6 +368,9 @@ TEST(DecodeOptions, ValidateNamesTheBadField) {
   options = DecodeOptions();
   options.recognition_sample_rate_hz = 100;
   EXPECT_NE(options.Validate().message().find("recognition_sample_rate_hz"), std::string::npos);
+  options = DecodeOptions();
+  options.max_original_rate_hz = 4000;
+  EXPECT_NE(options.Validate().message().find("max_original_rate_hz"), std::string::npos);
 }
 
 TEST(DecodeFile, RefusesInvalidOptionsBeforeTouchingTheFile) {

@@ -9,8 +9,8 @@
 
 namespace ytl::ffmpeg {
 
-FrameAppender::FrameAppender(AudioBuffer* out, std::int64_t reserve_frames_hint)
-    : out_(out), reserve_frames_hint_(reserve_frames_hint) {}
+FrameAppender::FrameAppender(AudioBuffer* out, std::int64_t reserve_frames_hint, int max_rate_hz)
+    : out_(out), reserve_frames_hint_(reserve_frames_hint), max_rate_hz_(max_rate_hz) {}
 
 FrameAppender::~FrameAppender() { av_channel_layout_uninit(&in_layout_); }
 
@@ -36,12 +36,13 @@ Status FrameAppender::Reconfigure(const AVFrame& frame) {
   }
   if (swr_) YTL_RETURN_IF_ERROR(Flush());
   if (out_->channels.empty()) {
-    out_->sample_rate_hz = frame.sample_rate;
+    int rate_hz = frame.sample_rate;
+    while (max_rate_hz_ > 0 && rate_hz > max_rate_hz_ && rate_hz % 2 == 0) rate_hz /= 2;
+    out_->sample_rate_hz = rate_hz;
     out_->channels.resize(std::min(frame.ch_layout.nb_channels, 2));
     if (reserve_frames_hint_ > 0) {
-      for (auto& channel : out_->channels) {
-        channel.reserve(static_cast<std::size_t>(reserve_frames_hint_));
-      }
+      const auto frames = reserve_frames_hint_ / (frame.sample_rate / rate_hz);
+      for (auto& channel : out_->channels) channel.reserve(static_cast<std::size_t>(frames));
     }
   }
   auto swr = OpenPlanarFloatSwr(frame.ch_layout, static_cast<AVSampleFormat>(frame.format),

@@ -10,16 +10,18 @@
 namespace ytl::ffmpeg {
 
 // Converts every frame it is given (any sample format, rate and channel
-// layout) to planar float at the FIRST frame's sample rate, keeping mono and
-// stereo and downmixing more channels to stereo, and appends it to `out`.
+// layout) to planar float at the FIRST frame's sample rate (halved while it is
+// above `max_rate_hz`, when that is > 0), keeping mono and stereo and
+// downmixing more channels to stereo, and appends it to `out`.
 // Frames whose format, rate or layout differ from the previous ones (a stream
 // that switches mid-way) are converted to the first frame's rate and count.
 // Owns its SwrContext; `out` must outlive it. Not thread-safe.
 class FrameAppender {
  public:
-  // `reserve_frames_hint` > 0 reserves that many frames per channel once the
-  // rate is known, sparing the reallocations of a growing buffer.
-  FrameAppender(AudioBuffer* out, std::int64_t reserve_frames_hint);
+  // `reserve_frames_hint` > 0 reserves that many frames per channel (counted at
+  // the first frame's rate) once the rate is known, sparing the reallocations of
+  // a growing buffer.
+  FrameAppender(AudioBuffer* out, std::int64_t reserve_frames_hint, int max_rate_hz = 0);
   ~FrameAppender();
   FrameAppender(const FrameAppender&) = delete;
   FrameAppender& operator=(const FrameAppender&) = delete;
@@ -35,6 +37,7 @@ class FrameAppender {
 
   AudioBuffer* out_;
   std::int64_t reserve_frames_hint_;
+  int max_rate_hz_;
   SwrContextPtr swr_;
   AVChannelLayout in_layout_{};
   int in_format_ = -1;

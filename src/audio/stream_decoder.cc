@@ -61,7 +61,7 @@ StreamDecoder::StreamDecoder(Config config, AVFormatContext* format, AVStream* s
       codec_(codec),
       ctx_(ctx),
       out_(out),
-      appender_(out, ReserveHint(config_, *codec)),
+      appender_(out, ReserveHint(config_, *codec), config_.max_rate_hz),
       frame_(av_frame_alloc()) {}
 
 Status StreamDecoder::Run() {

@@ -32,6 +32,7 @@ class StreamDecoder {
     double max_duration_s = 0;        // ResourceExhausted once `out` grows past it
     double declared_duration_s = -1;  // the container's; <= 0 when unknown
     std::int64_t max_samples = 0;     // ResourceExhausted once `out` holds more samples
+    int max_rate_hz = 0;              // `out`'s rate: the stream's, halved while above this
   };
 
   StreamDecoder(Config config, AVFormatContext* format, AVStream* stream, AVCodecContext* codec,

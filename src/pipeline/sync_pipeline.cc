@@ -103,7 +103,10 @@ Result<AudioBuffer> SyncPipeline::IsolatedVocals(const ResolvedSource& source,
   {
     StageTimer timer(timings, "decode");
     StageDeadline deadline("decode", config_.stage_time_limit_s, ctx);
-    auto result = DecodeFile(source.audio_path, config_.decode, deadline.context());
+    DecodeOptions options = config_.decode;
+    if (config_.separate_vocals)
+      options.max_original_rate_hz = engines_.separator->max_input_rate_hz();
+    auto result = DecodeFile(source.audio_path, options, deadline.context());
     if (!result.ok()) {
       const Status status = deadline.Explain(result.status());
       if (!source.is_url || status.code() != Status::Code::kInvalidInput) return status;

@@ -159,6 +159,16 @@ class BlockSeparator {
   std::vector<float> weighted_;
 };
 
+// `config` with its STFT sized for `rate_hz`: the power of two nearest the duration that
+// fft_size has at 44.1 kHz (48 kHz rounds to the same), the hop in the same ratio.
+DspSeparatorConfig AtRate(DspSeparatorConfig config, int rate_hz) {
+  const double ideal = config.fft_size * static_cast<double>(rate_hz) / 44100;
+  const int fft_size = std::clamp(1 << static_cast<int>(std::lround(std::log2(ideal))), 256, 16384);
+  config.hop = std::max(1, config.hop * fft_size / config.fft_size);
+  config.fft_size = fft_size;
+  return config;
+}
+
 }  // namespace
 
 Status DspSeparatorConfig::Validate() const {
@@ -191,6 +201,9 @@ Status DspSeparatorConfig::Validate() const {
   if (min_frequency_hz < 0 || max_frequency_hz <= min_frequency_hz) {
     return FieldError("max_frequency_hz", "must be above min_frequency_hz (>= 0)");
   }
+  if (max_input_rate_hz != 0 && max_input_rate_hz < 2 * max_frequency_hz) {
+    return FieldError("max_input_rate_hz", "must be 0 or at least 2 * max_frequency_hz");
+  }
   return Status::Ok();
 }
 
@@ -200,9 +213,10 @@ Result<AudioBuffer> DspSeparator::Separate(const AudioBuffer& mix, const StageCo
   AudioBuffer vocals;
   vocals.sample_rate_hz = mix.sample_rate_hz;
   vocals.channels.assign(1, std::vector<float>(mix.frames(), 0.0f));
-  BlockSeparator separator(config_, mix);
+  const DspSeparatorConfig config = AtRate(config_, mix.sample_rate_hz);
+  BlockSeparator separator(config, mix);
   const std::size_t frames = separator.frame_count();
-  const std::size_t block = static_cast<std::size_t>(config_.block_frames);
+  const std::size_t block = static_cast<std::size_t>(config.block_frames);
   for (std::size_t first = 0; first < frames; first += block) {
     if (ctx.cancelled()) return Status::Cancelled("separation cancelled");
     const std::size_t last = std::min(frames, first + block);
@@ -233,6 +247,7 @@ std::string DspSeparator::Fingerprint() const {
       .Add("comb", c.comb_strength)
       .Add("lo", c.min_frequency_hz)
       .Add("hi", c.max_frequency_hz)
+      .Add("rate", c.max_input_rate_hz)
       .str();
 }
 
