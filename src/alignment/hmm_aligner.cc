@@ -137,7 +137,7 @@ double Confidence(const DecodedSegment& seg, double scale_nats) {
 Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& activity,
                                const std::vector<GraphWord>& words, const WindowSpan& win,
                                const GraphOptions& graph_options,
-                               const std::vector<WordWindow>* band,
+                               const std::vector<WordWindow>* band, const SearchProgress& progress,
                                std::vector<WordPlacement>* placements) const {
   const double begin_s = std::max(0.0, win.start_s - config_.window_margin_s);
   const double end_s = std::min(vocals.duration_s(), win.end_s + config_.window_margin_s);
@@ -160,12 +160,12 @@ Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& a
                                             band->begin() + win.last_word);
     const std::vector<FrameRange> ranges =
         NodeFrameRanges(graph, span_band, start_s, kFrameS, feats->frames);
-    decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi, ranges);
+    decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi, ranges, progress);
     // Hints that cannot all hold (wrong hints, a different version of the
     // song): align without them rather than cram the words.
     if (decoded.ok() && !decoded->reached_final) band = nullptr;
   }
-  if (band == nullptr) decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi);
+  if (band == nullptr) decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi, {}, progress);
   if (!decoded.ok()) return decoded.status();
   for (const DecodedSegment& seg : decoded->segments) {
     const GraphSegment& gs = graph.segments[seg.segment];
@@ -198,23 +198,25 @@ Result<Alignment> HmmAligner::Align(const AudioBuffer& vocals, const VocalActivi
       WindowsFromHints(sheet, duration_s, config_.hint_band);
   if (hinted || !config_.windowed || stretches.size() < 2) {
     YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, whole, config_.graph,
-                                    hinted ? &*hinted : nullptr, &placements));
+                                    hinted ? &*hinted : nullptr, {&ctx, "align", 0, 1},
+                                    &placements));
     ctx.Report("align", 1.0);
     return AssembleAlignment(sheet, placements, config_.min_confidence, duration_s);
   }
   // Coarse pass: CI phones over the whole song, only to split the lines.
   GraphOptions coarse_options = config_.graph;
   coarse_options.use_triphones = false;
-  YTL_RETURN_IF_ERROR(
-      AlignWindow(vocals, activity, *words, whole, coarse_options, nullptr, &placements));
+  YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, whole, coarse_options, nullptr,
+                                  {&ctx, "align", 0, 0.3}, &placements));
   ctx.Report("align", 0.3);
   const std::vector<WindowSpan> windows = AssignLines(sheet, placements, stretches);
   std::vector<WordPlacement> exact(words->size());
   for (std::size_t w = 0; w < windows.size(); ++w) {
     if (ctx.cancelled()) return Status::Cancelled("alignment cancelled; nothing was saved");
-    YTL_RETURN_IF_ERROR(
-        AlignWindow(vocals, activity, *words, windows[w], config_.graph, nullptr, &exact));
-    ctx.Report("align", 0.3 + 0.7 * static_cast<double>(w + 1) / windows.size());
+    const double done = 0.3 + 0.7 * static_cast<double>(w) / windows.size();
+    YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, windows[w], config_.graph, nullptr,
+                                    {&ctx, "align", done, done + 0.7 / windows.size()}, &exact));
+    ctx.Report("align", done + 0.7 / windows.size());
   }
   return AssembleAlignment(sheet, exact, config_.min_confidence, duration_s);
 }

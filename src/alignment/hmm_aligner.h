@@ -78,11 +78,11 @@ class HmmAligner : public Aligner {
  private:
   HmmAligner(HmmAlignerConfig config, AcousticModel model, const Pronouncer& pronouncer);
   // Aligns words [win.first_word, win.last_word) against the window's audio
-  // (plus margins) and writes their placements.
+  // (plus margins) and writes their placements; reports to and stops with `progress`.
   Status AlignWindow(const AudioBuffer& vocals, const VocalActivity& activity,
                      const std::vector<GraphWord>& words, const WindowSpan& win,
                      const GraphOptions& graph_options, const std::vector<WordWindow>* band,
-                     std::vector<WordPlacement>* placements) const;
+                     const SearchProgress& progress, std::vector<WordPlacement>* placements) const;
 
   HmmAlignerConfig config_;
   AcousticModel model_;

@@ -28,6 +28,9 @@ struct Record {
   float entry_score;
 };
 
+// Frames between two checks of the caller's cancellation (and progress reports).
+constexpr int kFramesPerCheck = 500;
+
 class ViterbiSearch {
  public:
   ViterbiSearch(const AlignmentGraph& g, EmissionScorer& scorer, std::span<const float> prior,
@@ -46,11 +49,17 @@ class ViterbiSearch {
         queued_(g.nodes.size(), 0),
         in_work_(g.nodes.size(), 0) {}
 
-  DecodeResult Run() {
+  Result<DecodeResult> Run(const SearchProgress& progress) {
     const int frames = scorer_.frames();
     best_free_.resize(frames);
     Relax(g_.start, Token{0.0f, -1, -1});
     for (int t = 0; t < frames; ++t) {
+      if (progress.ctx != nullptr && t % kFramesPerCheck == 0 && t > 0) {
+        if (progress.ctx->cancelled())
+          return Status::Cancelled("alignment cancelled; nothing was saved");
+        progress.ctx->Report(progress.stage, progress.from + (progress.to - progress.from) *
+                                                                 static_cast<double>(t) / frames);
+      }
       if (t > 0) PushExits();
       PropagateNulls();
       EvaluateFrame(t);
@@ -302,7 +311,8 @@ Status ViterbiConfig::Validate() const {
 Result<DecodeResult> DecodeViterbi(const AlignmentGraph& graph, EmissionScorer& scorer,
                                    std::span<const float> word_log_prior,
                                    const ViterbiConfig& config,
-                                   std::span<const FrameRange> node_frames) {
+                                   std::span<const FrameRange> node_frames,
+                                   const SearchProgress& progress) {
   YTL_RETURN_IF_ERROR(config.Validate());
   if (!node_frames.empty() && node_frames.size() != graph.nodes.size()) {
     return Status::Internal("search band has " + std::to_string(node_frames.size()) +
@@ -317,7 +327,7 @@ Result<DecodeResult> DecodeViterbi(const AlignmentGraph& graph, EmissionScorer& 
     if (s.senone < 0) return Status::Internal("alignment graph state without a senone");
   }
   ViterbiSearch search(graph, scorer, word_log_prior, config, node_frames);
-  return search.Run();
+  return search.Run(progress);
 }
 
 }  // namespace ytl

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "alignment/alignment_graph.h"
 #include "alignment/emission_scorer.h"
+#include "core/progress.h"
 #include "core/status.h"
 
 namespace ytl {
@@ -36,6 +38,15 @@ struct DecodeResult {
   float score = 0;
 };
 
+// Where a long search reports to: `ctx`'s progress for `stage`, running from `from` to `to`
+// as the frames go by, and its cancellation, checked every few hundred frames.
+struct SearchProgress {
+  const StageContext* ctx = nullptr;  // null: no reports, never cancelled
+  std::string_view stage = "align";
+  double from = 0;
+  double to = 1;
+};
+
 // Frames [first, last] (inclusive) in which a node may hold a path.
 struct FrameRange {
   int first = 0;
@@ -47,10 +58,11 @@ struct FrameRange {
 // `node_frames`, if not empty, has one FrameRange per graph node: outside it
 // the node holds no path (a search band; it makes an exact search linear in
 // the song's length). The result may then miss the final node; callers check
-// reached_final.
+// reached_final. Cancelled when `progress.ctx` is cancelled mid-search.
 Result<DecodeResult> DecodeViterbi(const AlignmentGraph& graph, EmissionScorer& scorer,
                                    std::span<const float> word_log_prior,
                                    const ViterbiConfig& config,
-                                   std::span<const FrameRange> node_frames = {});
+                                   std::span<const FrameRange> node_frames = {},
+                                   const SearchProgress& progress = {});
 
 }  // namespace ytl

@@ -74,6 +74,50 @@ TEST(ViterbiDecoder, FindsTheKnownBoundaries) {
   EXPECT_FLOAT_EQ(r->segments[1].best_score, 0.0f);
 }
 
+// Counts reports and cancels the search once it has seen `cancel_after` of them.
+class CancellingProgress : public ProgressSink {
+ public:
+  CancellingProgress(CancelToken& token, int cancel_after)
+      : token_(token), cancel_after_(cancel_after) {}
+  void OnProgress(std::string_view stage, double fraction) override {
+    EXPECT_EQ(stage, "align");
+    EXPECT_GE(fraction, last_);
+    last_ = fraction;
+    if (++reports_ == cancel_after_) token_.Cancel();
+  }
+  int reports_ = 0;
+  double last_ = 0;
+
+ private:
+  CancelToken& token_;
+  int cancel_after_;
+};
+
+// A long search (an hour of frames on a whole song) reports its progress within the span it
+// was given and stops soon after it is cancelled, mid-search.
+TEST(ViterbiDecoder, ReportsProgressAndStopsWhenCancelledMidSearch) {
+  const AlignmentGraph g = Chain({0, 1}, {false, false});
+  std::vector<int> frames(5000, 0);
+  std::fill(frames.begin() + 2500, frames.end(), 1);
+  MatrixScorer scorer(Favouring(frames, 2));
+  CancelToken never;
+  CancellingProgress counting(never, -1);
+  const StageContext whole{&counting, &never};
+  auto r = DecodeViterbi(g, scorer, {}, ViterbiConfig{}, {}, {&whole, "align", 0.2, 0.4});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->segments.size(), 2u);
+  EXPECT_EQ(counting.reports_, 9);  // every 500 frames
+  EXPECT_GT(counting.last_, 0.2);
+  EXPECT_LT(counting.last_, 0.4);
+
+  CancelToken token;
+  CancellingProgress cancelling(token, 2);
+  const StageContext stopped{&cancelling, &token};
+  auto cancelled = DecodeViterbi(g, scorer, {}, ViterbiConfig{}, {}, {&stopped});
+  EXPECT_EQ(cancelled.status().code(), Status::Code::kCancelled);
+  EXPECT_EQ(cancelling.reports_, 2);
+}
+
 TEST(ViterbiDecoder, SkipsAnOptionalWordThatIsNotThere) {
   const AlignmentGraph g = Chain({0, 1, 2}, {false, true, false});
   MatrixScorer scorer(Favouring({0, 0, 0, 0, 2, 2, 2, 2}, 3));

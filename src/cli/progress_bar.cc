@@ -23,11 +23,15 @@ void ProgressBar::OnProgress(std::string_view stage, double fraction) {
   Draw(fraction);
 }
 
-void ProgressBar::Finish() {
+void ProgressBar::Finish(bool completed) {
   std::lock_guard<std::mutex> lock(mu_);
   if (stage_.empty()) return;
-  Draw(1.0);
-  std::fputc('\n', out_);
+  if (completed) {
+    Draw(1.0);
+    std::fputc('\n', out_);
+  } else if (interactive_) {
+    std::fputc('\n', out_);  // plain lines already end with one below 100%
+  }
   std::fflush(out_);
   stage_.clear();
 }

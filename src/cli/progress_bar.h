@@ -22,8 +22,9 @@ class ProgressBar : public ProgressSink {
   ~ProgressBar() override;
 
   void OnProgress(std::string_view stage, double fraction) override;
-  // Ends the current stage's line; called before other output is printed.
-  void Finish();
+  // Ends the current stage's line; called before other output is printed. `completed`:
+  // the stage is drawn done; false (it failed or was interrupted) leaves it where it got.
+  void Finish(bool completed = true);
 
  private:
   void Draw(double fraction);

@@ -38,6 +38,20 @@ TEST(ProgressBar, PlainModePrintsQuartersOncePerStage) {
   EXPECT_EQ(text.find('\r'), std::string::npos) << "no redraws in plain mode";
 }
 
+// An interrupted or failed stage is left where it got, not drawn as done.
+TEST(ProgressBar, AStageThatDidNotCompleteIsNotDrawnDone) {
+  for (bool interactive : {false, true}) {
+    const std::string text = Capture(interactive, [](ProgressBar& bar) {
+      bar.OnProgress("decode", 1.0);
+      bar.OnProgress("align", 0.3);
+      bar.Finish(false);
+    });
+    EXPECT_EQ(text.find("100%", text.find("align")), std::string::npos) << text;
+    EXPECT_EQ(text.back(), '\n') << text;
+    EXPECT_EQ(text.find("\n\n"), std::string::npos) << "no blank line: " << text;
+  }
+}
+
 TEST(ProgressBar, InteractiveModeRedrawsOneLinePerStage) {
   const std::string text = Capture(true, [](ProgressBar& bar) {
     bar.OnProgress("separate", 0.0);

@@ -123,7 +123,7 @@ int RunSync(const SyncOptions& options, const CancelToken& cancel) {
   if (!options.cache_dir.empty()) view.cache = &cache.emplace(options.cache_dir);
   SyncPipeline pipeline(config, view);
   auto alignment = pipeline.Run(request, ctx);
-  bar.Finish();
+  bar.Finish(alignment.ok() && !cancel.cancelled());
   if (!options.quiet) {
     for (const std::string& note : notes) std::cerr << "note: " << note << "\n";
   }
