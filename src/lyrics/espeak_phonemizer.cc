@@ -24,7 +24,8 @@ struct EspeakLibrary {
   bool started = false;
   Status start_failure = Status::Ok();  // kept: espeak-ng cannot be restarted
   std::string data_dir;
-  std::string voice;  // the voice selected now, empty when unknown
+  int sample_rate_hz = 0;  // of synthesized speech
+  std::string voice;       // the voice selected now, empty when unknown
 };
 
 EspeakLibrary& Library() {
@@ -58,6 +59,7 @@ Status StartLocked(EspeakLibrary& library, const std::string& data_dir) {
   }
   library.started = true;
   library.data_dir = data_dir;
+  library.sample_rate_hz = sample_rate_hz;
   return Status::Ok();
 }
 
@@ -189,6 +191,16 @@ std::vector<std::string> EspeakPhonemizer::Languages() const {
   EspeakLibrary& library = Library();
   std::lock_guard lock(library.mutex);
   return LanguagesLocked();
+}
+
+Status WithEspeak(const std::string& data_dir,
+                  const std::function<Status(int sample_rate_hz)>& use) {
+  EspeakLibrary& library = Library();
+  std::lock_guard lock(library.mutex);
+  YTL_RETURN_IF_ERROR(StartLocked(library, data_dir));
+  const Status status = use(library.sample_rate_hz);
+  library.voice.clear();  // `use` may have selected another one
+  return status;
 }
 
 std::string EspeakVersion() {

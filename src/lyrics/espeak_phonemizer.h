@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <shared_mutex>
@@ -69,6 +70,15 @@ class EspeakPhonemizer {
   mutable std::shared_mutex cache_mutex_;
   mutable std::map<std::pair<std::string, std::string>, std::vector<std::string>> cache_;
 };
+
+// Runs `use` with espeak-ng started (as Create() starts it, with `data_dir`) and the
+// process-wide espeak-ng lock held: the way for the process's other uses of the library (the
+// tests' speech synthesis). Calling espeak_Initialize() a second time in one process
+// re-initialises the mutexes that the first call's thread waits on (a data race that
+// ThreadSanitizer reports). `use` receives the library's output rate and may change the
+// voice and the synthesis settings; phonemizers select their voice again afterwards.
+Status WithEspeak(const std::string& data_dir,
+                  const std::function<Status(int sample_rate_hz)>& use);
 
 // The version of the espeak-ng library this process uses ("1.51", ...).
 std::string EspeakVersion();

@@ -10,6 +10,8 @@
 #include <random>
 #include <sstream>
 
+#include "lyrics/espeak_phonemizer.h"
+
 namespace ytl::testing {
 namespace {
 
@@ -97,15 +99,24 @@ void AddMusicBed(std::vector<float>& left, std::vector<float>& right, int rate, 
 
 Result<SyntheticSong> MakeSyntheticSong(const SyntheticSongSpec& spec) {
   if (spec.lines.empty()) return Status::InvalidInput("synthetic song has no lines");
-  const int espeak_rate =
-      espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 500, nullptr, espeakINITIALIZE_DONT_EXIT);
-  if (espeak_rate <= 0) return Status::Unavailable("espeak-ng could not start; install espeak-ng");
-  espeak_SetSynthCallback(CollectSpeech);
-  if (espeak_SetVoiceByName(spec.voice.c_str()) != EE_OK) {
-    return Status::InvalidInput("espeak-ng has no voice '" + spec.voice + "'");
-  }
-  espeak_SetParameter(espeakRATE, spec.speed_wpm, 0);
-  espeak_SetParameter(espeakPITCH, spec.pitch, 0);
+  // espeak-ng is started once per process, by the phonemizer's code, and used under its lock.
+  int espeak_rate = 0;
+  std::vector<SpokenLine> spoken_lines;
+  YTL_RETURN_IF_ERROR(WithEspeak("", [&](int rate_hz) -> Status {
+    espeak_rate = rate_hz;
+    espeak_SetSynthCallback(CollectSpeech);
+    if (espeak_SetVoiceByName(spec.voice.c_str()) != EE_OK) {
+      return Status::InvalidInput("espeak-ng has no voice '" + spec.voice + "'");
+    }
+    espeak_SetParameter(espeakRATE, spec.speed_wpm, 0);
+    espeak_SetParameter(espeakPITCH, spec.pitch, 0);
+    for (const std::string& line : spec.lines) {
+      auto spoken = Speak(line);
+      if (!spoken.ok()) return spoken.status();
+      spoken_lines.push_back(std::move(spoken).value());
+    }
+    return Status::Ok();
+  }));
 
   SyntheticSong song;
   std::vector<float>& voice = song.voice.channels.emplace_back();
@@ -118,8 +129,7 @@ Result<SyntheticSong> MakeSyntheticSong(const SyntheticSongSpec& spec) {
   int word_index = 0;
   for (std::size_t l = 0; l < spec.lines.size(); ++l) {
     if (l == half) pad(spec.break_s);
-    auto spoken = Speak(spec.lines[l]);
-    if (!spoken.ok()) return spoken.status();
+    const SpokenLine* spoken = &spoken_lines[l];
     // espeak-ng runs short function words together ("in the") under one
     // event, so events are matched to words by character position; a word
     // without its own event has no known onset and is left out of the truth.
