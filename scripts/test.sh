@@ -10,7 +10,10 @@
 #     page; the server code under it is what the serve e2e tests already run under ASan).
 #  3. build-fuzz/: every libFuzzer target for YTL_FUZZ_SECONDS seconds (default 30) with its seed
 #     corpus (scripts/fuzz.sh; clang).
-# Every pass runs by default; YTL_TEST_SANITIZERS=0 or YTL_FUZZ_SECONDS=0 skips one (for a quick
+#  4. build-tsan/, only with YTL_TEST_TSAN=1 (its build adds about half an hour here): the job
+#     queue's test programs (worker pool, stores, multi-node, serve) under ThreadSanitizer
+#     (-DYT_LYRICS_SANITIZE=thread); any report, in a test or a server it starts, fails the run.
+# Passes 1-3 run by default; YTL_TEST_SANITIZERS=0 or YTL_FUZZ_SECONDS=0 skips one (for a quick
 # local run). ccache, when installed, keeps compiled objects between runs and between clones
 # (CCACHE_BASEDIR makes its keys relative to the checkout).
 set -euo pipefail
@@ -51,6 +54,30 @@ if [ "${YTL_TEST_SANITIZERS:-1}" != 0 ]; then
   fi
   unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
   [ "$status" = 0 ] || { echo "the sanitized test pass failed" >&2; exit "$status"; }
+fi
+
+if [ "${YTL_TEST_TSAN:-0}" = 1 ]; then
+  echo "== the job queue's tests under ThreadSanitizer (build-tsan/)"
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
+    -DYT_LYRICS_SANITIZE=thread >/dev/null
+  programs=(tests/ytl_worker_pool_test src/store/ytl_store_test
+            src/store/sqlite/ytl_store_sqlite_test src/store/postgres/ytl_store_postgres_test
+            tests/postgres/ytl_multi_node_postgres_test tests/ytl_serve_api_e2e_test
+            tests/ytl_serve_durability_e2e_test)
+  cmake --build build-tsan -j"$jobs" --target yt-lyrics "${programs[@]##*/}"
+  reports="$PWD/build-tsan/sanitizer-reports"
+  rm -rf "$reports" && mkdir -p "$reports"
+  status=0
+  for program in "${programs[@]}"; do
+    (cd "build-tsan/$(dirname "$program")" &&
+       TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:log_path=$reports/tsan" \
+       "./$(basename "$program")" --gtest_brief=1) || status=$?
+  done
+  if compgen -G "$reports/*" >/dev/null; then
+    for report in "$reports"/*; do echo "--- $report" >&2; cat "$report" >&2; done
+    status=1
+  fi
+  [ "$status" = 0 ] || { echo "the ThreadSanitizer pass failed" >&2; exit "$status"; }
 fi
 
 if [ "${YTL_FUZZ_SECONDS:-30}" != 0 ]; then

@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <string>
 #include <utility>
 #include <vector>
@@ -47,7 +48,8 @@ class ServeProcess {
 
  private:
   pid_t pid_ = -1;
-  int port_ = 0;
+  // Read by requests while Stop() clears it from another thread (a draining test).
+  std::atomic<int> port_ = 0;
   std::string log_path_;
 };
 
