@@ -55,6 +55,9 @@ Status HmmAlignerConfig::Validate() const {
     return Status::InvalidInput(
         "HmmAlignerConfig hint_band before_s and after_s must be >= 0, first_phone_s > 0");
   }
+  if (!(long_song_s > 0) || !(long_song_slack_s > 0)) {
+    return Status::InvalidInput("HmmAlignerConfig long_song_s and long_song_slack_s must be > 0");
+  }
   if (window_min_gap_s <= 0 || window_margin_s < 0) {
     return Status::InvalidInput(
         "HmmAlignerConfig window_min_gap_s must be > 0 and window_margin_s >= 0");
@@ -194,12 +197,16 @@ Result<Alignment> HmmAligner::Align(const AudioBuffer& vocals, const VocalActivi
   const WindowSpan whole{0, words->size(), 0.0, duration_s};
   const std::vector<TimeStretch> stretches =
       VoicedStretches(activity, duration_s, config_.window_min_gap_s);
-  const std::optional<std::vector<WordWindow>> hinted =
+  std::optional<std::vector<WordWindow>> band =
       WindowsFromHints(sheet, duration_s, config_.hint_band);
-  if (hinted || !config_.windowed || stretches.size() < 2) {
+  if (!band && duration_s > config_.long_song_s) {
+    std::vector<int> phones;
+    for (const GraphWord& word : *words) phones.push_back(word.pronunciations.front().size());
+    band = ProportionalWindows(phones, stretches, duration_s, config_.long_song_slack_s);
+  }
+  if (band || !config_.windowed || stretches.size() < 2) {
     YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, whole, config_.graph,
-                                    hinted ? &*hinted : nullptr, {&ctx, "align", 0, 1},
-                                    &placements));
+                                    band ? &*band : nullptr, {&ctx, "align", 0, 1}, &placements));
     ctx.Report("align", 1.0);
     return AssembleAlignment(sheet, placements, config_.min_confidence, duration_s);
   }
@@ -242,6 +249,8 @@ std::string HmmAligner::Fingerprint() const {
       .Add("gspeech", g.garbage_speech_phones)
       .Add("skip", g.skip_logp)
       .Add("alt", g.alternative_logp)
+      .Add("long", c.long_song_s)
+      .Add("long_slack", c.long_song_slack_s)
       .Add("beam", c.viterbi.beam_nats)
       .Add("active", c.viterbi.max_active_states)
       .Add("topn", c.top_n)

@@ -50,6 +50,11 @@ struct HmmAlignerConfig {
   // Lines with a start hint (LyricLine::start_hint_s) keep their words
   // within these tolerances of the hints; the band also cuts the search.
   HintBandConfig hint_band;
+  // Songs longer than this without line hints are searched within a band: each word within
+  // long_song_slack_s of where its share of the phones falls in the sung time (see
+  // ProportionalWindows). Exact search over a whole hour takes 35 CPU-minutes here.
+  double long_song_s = 600;
+  double long_song_slack_s = 90;
   Status Validate() const;
 };
 

@@ -46,6 +46,35 @@ std::vector<TimeStretch> VoicedStretches(const VocalActivity& activity, double d
   return out;
 }
 
+std::vector<WordWindow> ProportionalWindows(const std::vector<int>& phones,
+                                            const std::vector<TimeStretch>& stretches,
+                                            double duration_s, double slack_s) {
+  double sung_s = 0;
+  for (const TimeStretch& s : stretches) sung_s += std::max(0.0, s.end_s - s.start_s);
+  double total = 0;
+  for (int p : phones) total += std::max(p, 1);
+  // The time at which a fraction `f` of the sung time has passed.
+  const auto at = [&](double f) {
+    double left = f * sung_s;
+    for (const TimeStretch& s : stretches) {
+      const double length = std::max(0.0, s.end_s - s.start_s);
+      if (left <= length) return s.start_s + left;
+      left -= length;
+    }
+    return stretches.empty() ? f * duration_s : stretches.back().end_s;
+  };
+  std::vector<WordWindow> windows;
+  windows.reserve(phones.size());
+  double before = 0;
+  for (int p : phones) {
+    const double after = before + std::max(p, 1);
+    windows.push_back({std::max(0.0, at(before / total) - slack_s),
+                       std::min(duration_s, at(after / total) + slack_s), std::nullopt});
+    before = after;
+  }
+  return windows;
+}
+
 std::vector<WindowSpan> AssignLines(const LyricSheet& sheet,
                                     const std::vector<WordPlacement>& coarse,
                                     const std::vector<TimeStretch>& stretches) {

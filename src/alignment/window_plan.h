@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "alignment/search_band.h"
 #include "alignment/word_placement.h"
 #include "lyrics/lyric_sheet.h"
 #include "vad/voice_activity.h"
@@ -30,6 +31,15 @@ struct TimeStretch {
 // than `min_gap_s`. One stretch covering everything when there are no regions.
 std::vector<TimeStretch> VoicedStretches(const VocalActivity& activity, double duration_s,
                                          double min_gap_s);
+
+// A search band for a long song without line times: word k is expected where its share of the
+// lyrics' phones (`phones[k]` each) falls in the sung time (the stretches laid end to end), and
+// may be sung up to `slack_s` before or after that, within [0, duration_s]. It makes the exact
+// search linear in the song's length; a band too narrow for the song leaves the search without
+// a complete path, and the caller then searches without it.
+std::vector<WordWindow> ProportionalWindows(const std::vector<int>& phones,
+                                            const std::vector<TimeStretch>& stretches,
+                                            double duration_s, double slack_s);
 
 // Assigns every line of `sheet` to one stretch, in order, using the word
 // times of a coarse whole-song pass (`coarse`, one per word). Lines keep

@@ -36,3 +36,26 @@ TEST(AssignLines, PutsLinesInTheStretchOfTheirCoarseTimesInOrder) {
 
 }  // namespace
 }  // namespace ytl
+
+namespace ytl {
+namespace {
+
+// Words fall where their share of the phones falls in the sung time, skipping the gap between
+// stretches, widened by the slack and kept inside the song.
+TEST(ProportionalWindows, FollowThePhonesThroughTheSungTime) {
+  const std::vector<TimeStretch> sung = {{10, 30}, {50, 70}};  // 40 s sung, a 20 s break
+  const std::vector<WordWindow> w = ProportionalWindows({1, 3, 4}, sung, 100, 5);
+  ASSERT_EQ(w.size(), 3u);
+  EXPECT_DOUBLE_EQ(w[0].start_s, 5);   // phones 0-1 of 8: 10 s + 0 s, less the slack
+  EXPECT_DOUBLE_EQ(w[0].end_s, 20);    // 1/8 of 40 s = 5 s into the first stretch, + 5
+  EXPECT_DOUBLE_EQ(w[1].start_s, 10);  // 15 s, less 5
+  EXPECT_DOUBLE_EQ(w[1].end_s, 35);    // 4/8 = 20 s sung: the first stretch's end, + 5
+  EXPECT_DOUBLE_EQ(w[2].start_s, 25);  // the same point, less 5 (not in the break)
+  EXPECT_DOUBLE_EQ(w[2].end_s, 75);    // the end of the sung time, + 5
+  const std::vector<WordWindow> wide = ProportionalWindows({1, 1}, sung, 100, 500);
+  EXPECT_DOUBLE_EQ(wide[0].start_s, 0);
+  EXPECT_DOUBLE_EQ(wide[1].end_s, 100);
+}
+
+}  // namespace
+}  // namespace ytl
