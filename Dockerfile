@@ -31,7 +31,7 @@ RUN echo "deb http://deb.debian.org/debian bookworm-backports main" \
       libavformat59 libavcodec59 libswresample4 libavutil57 \
       libpocketsphinx3 libsphinxbase3 pocketsphinx-en-us \
       libespeak-ng1 espeak-ng-data \
-      libsqlite3-0 libssl3 libspdlog1.10 libfmt9 libcurl4 libpqxx-6.4 \
+      libsqlite3-0 libssl3 libspdlog1.10 libfmt9 libcurl4 libpqxx-6.4 libpq5 \
       ca-certificates curl ffmpeg \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       -t bookworm-backports yt-dlp \
