@@ -35,11 +35,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   std::fclose(file);
   ytl::DecodeOptions options;
   options.max_duration_s = 60;
+  options.max_original_rate_hz = 24000;  // as the pipeline decodes for the DSP separator
   ytl::NullProgress progress;
   const auto audio = ytl::DecodeFile(path, options, {&progress, nullptr});
   if (!audio.ok()) return 0;
   const double seconds = audio->original.duration_s();
   FUZZ_CHECK(seconds <= options.max_duration_s + 1, "decoded %f s over the %f s limit", seconds,
              options.max_duration_s);
+  const int rate = audio->original.sample_rate_hz;
+  FUZZ_CHECK(rate <= options.max_original_rate_hz || rate % 2 == 1,
+             "the original is at %d Hz, over the %d Hz asked for", rate,
+             options.max_original_rate_hz);
   return 0;
 }

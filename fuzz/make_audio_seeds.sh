@@ -7,6 +7,8 @@ set -euo pipefail
 audio=${1:?usage: fuzz/make_audio_seeds.sh DIR}
 mkdir -p "$audio"
 sox -n -r 8000 -c 1 -b 16 "$audio/tone.wav" synth 0.05 sine 440
+# 44.1 kHz stereo: decoded at half rate for the separator (DecodeOptions::max_original_rate_hz)
+sox -n -r 44100 -c 2 -b 16 "$audio/stereo44.wav" synth 0.05 sine 440
 sox -n -r 8000 -c 1 "$audio/tone.flac" synth 0.05 sine 440
 sox -n -r 8000 -c 1 "$audio/tone.ogg" synth 0.05 sine 440
 lame --quiet -b 8 "$audio/tone.wav" "$audio/tone.mp3"
