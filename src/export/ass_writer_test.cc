@@ -35,6 +35,16 @@ TEST(AssWriter, KaraokeDurationsAddUpToTheLineLength) {
   }
 }
 
+// The fuzzer's crash: a line whose start is absurd still writes (karaoke tags of 0 or more).
+TEST(AssWriter, AnAbsurdLineStartWritesWithoutOverflow) {
+  Alignment alignment;
+  alignment.words = {{"a", 0, 2, 1, false, 0}};
+  alignment.lines = {{"a", 1.4e88, 2, 1, {0}}};
+  const std::vector<std::string> rows = DialogueRows(WriteAss(alignment));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].find("{\\k-"), std::string::npos) << rows[0];
+}
+
 TEST(AssWriter, GapsBecomeTextlessSyllables) {
   Alignment alignment;
   testing::AddSampleLine(alignment, 1.0, 3.0,

@@ -31,7 +31,9 @@ bool TakeChar(std::string_view& text, char c) {
 
 int64_t ToTicks(double time_s, int64_t ticks_per_s) {
   if (!(time_s > 0)) return 0;
-  return std::llround(time_s * static_cast<double>(ticks_per_s));
+  const double ticks = time_s * static_cast<double>(ticks_per_s);
+  if (!(ticks < static_cast<double>(kMaxTicks))) return kMaxTicks;
+  return std::llround(ticks);
 }
 
 std::vector<int64_t> MonotoneTicks(const std::vector<double>& times_s, int64_t ticks_per_s) {

@@ -15,7 +15,9 @@
 namespace ytl {
 
 // Rounds `time_s` to the nearest tick (half away from zero); negative times
-// become 0.
+// become 0 and times past kMaxTicks ticks (or infinite) become kMaxTicks, so that
+// writers can add and subtract ticks without overflow whatever a file held.
+inline constexpr int64_t kMaxTicks = 1'000'000'000'000'000;  // 300,000 years of centiseconds
 int64_t ToTicks(double time_s, int64_t ticks_per_s);
 
 // ToTicks for a sequence that must read in order (LRC lines, the tags of one

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace ytl {
 namespace {
 
@@ -10,6 +12,15 @@ TEST(Timestamp, RoundsToNearestTickAndClampsNegativeToZero) {
   EXPECT_EQ(ToTicks(1.236, 100), 124);
   EXPECT_EQ(ToTicks(1.2345, 1000), 1235);
   EXPECT_EQ(ToTicks(-0.5, 1000), 0);
+}
+
+// Found by alignment_json_fuzzer: a line starting at 1.4e88 s rounded to INT64_MIN, and the ASS
+// writer's tick arithmetic overflowed. Huge and infinite times saturate instead.
+TEST(Timestamp, HugeTimesSaturateSoWritersCanDoArithmetic) {
+  EXPECT_EQ(ToTicks(1.4e88, 100), kMaxTicks);
+  EXPECT_EQ(ToTicks(std::numeric_limits<double>::infinity(), 1000), kMaxTicks);
+  EXPECT_EQ(ToTicks(1e13, 100), kMaxTicks);
+  EXPECT_EQ(ToTicks(1e12, 100), 100'000'000'000'000);
 }
 
 TEST(Timestamp, MonotoneTicksNeverPassTheNextTime) {
