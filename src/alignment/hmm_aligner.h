@@ -54,7 +54,7 @@ struct HmmAlignerConfig {
   // long_song_slack_s of where its share of the phones falls in the sung time (see
   // ProportionalWindows). Exact search over a whole hour takes 35 CPU-minutes here.
   double long_song_s = 600;
-  double long_song_slack_s = 90;
+  double long_song_slack_s = 180;
   Status Validate() const;
 };
 
