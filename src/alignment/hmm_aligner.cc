@@ -28,6 +28,26 @@ std::vector<float> WordLogPrior(const VocalActivity& activity, double start_s, i
   return prior;
 }
 
+// Per frame of the window: the bonus of starting a word there.
+std::vector<float> WordEntryBonus(const VocalActivity& activity, double start_s, int frames,
+                                  float weight, int lead_frames) {
+  std::vector<float> bonus;
+  if (activity.onset.empty() || activity.frame_s <= 0 || weight == 0) return bonus;
+  bonus.resize(frames);
+  const auto last = static_cast<long long>(activity.onset.size()) - 1;
+  for (int t = 0; t < frames; ++t) {
+    float best = 0;
+    for (int d = 0; d <= lead_frames; ++d) {
+      const double at_s = start_s + (t + d + 0.5) * kFrameS;
+      const long long i =
+          std::min(last, static_cast<long long>(std::max(0.0, at_s / activity.frame_s)));
+      best = std::max(best, activity.onset[i]);
+    }
+    bonus[t] = weight * best;
+  }
+  return bonus;
+}
+
 }  // namespace
 
 Status HmmAlignerConfig::Validate() const {
@@ -46,6 +66,10 @@ Status HmmAlignerConfig::Validate() const {
   if (top_n < 1) return Status::InvalidInput("HmmAlignerConfig top_n must be >= 1");
   if (vad_weight < 0 || !(vad_floor > 0) || vad_floor > 1) {
     return Status::InvalidInput("HmmAlignerConfig vad_weight must be >= 0 and vad_floor in (0, 1]");
+  }
+  if (!(onset_weight >= 0) || onset_lead_frames < 0 || onset_lead_frames > 50) {
+    return Status::InvalidInput(
+        "HmmAlignerConfig onset_weight must be >= 0 and onset_lead_frames in [0, 50]");
   }
   if (min_confidence < 0 || min_confidence > 1 || !(confidence_scale_nats > 0)) {
     return Status::InvalidInput(
@@ -157,18 +181,22 @@ Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& a
   const double start_s = static_cast<double>(begin) / kSampleRateHz;
   const std::vector<float> prior =
       WordLogPrior(activity, start_s, feats->frames, config_.vad_weight, config_.vad_floor);
+  const std::vector<float> entry_bonus = WordEntryBonus(
+      activity, start_s, feats->frames, config_.onset_weight, config_.onset_lead_frames);
   Result<DecodeResult> decoded = Status::Internal("not decoded");
   if (band != nullptr) {
     const std::vector<WordWindow> span_band(band->begin() + win.first_word,
                                             band->begin() + win.last_word);
     const std::vector<FrameRange> ranges =
         NodeFrameRanges(graph, span_band, start_s, kFrameS, feats->frames);
-    decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi, ranges, progress);
+    decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi, ranges, progress, entry_bonus);
     // Hints that cannot all hold (wrong hints, a different version of the
     // song): align without them rather than cram the words.
     if (decoded.ok() && !decoded->reached_final) band = nullptr;
   }
-  if (band == nullptr) decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi, {}, progress);
+  if (band == nullptr) {
+    decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi, {}, progress, entry_bonus);
+  }
   if (!decoded.ok()) return decoded.status();
   for (const DecodedSegment& seg : decoded->segments) {
     const GraphSegment& gs = graph.segments[seg.segment];
@@ -259,6 +287,8 @@ std::string HmmAligner::Fingerprint() const {
       .Add("hint_first", c.hint_band.first_phone_s)
       .Add("vadw", c.vad_weight)
       .Add("vadf", c.vad_floor)
+      .Add("onsetw", c.onset_weight)
+      .Add("onsetlead", c.onset_lead_frames)
       .Add("minconf", c.min_confidence)
       .Add("confscale", c.confidence_scale_nats)
       .Add("wgap", c.window_min_gap_s)

@@ -34,10 +34,12 @@ constexpr int kFramesPerCheck = 500;
 class ViterbiSearch {
  public:
   ViterbiSearch(const AlignmentGraph& g, EmissionScorer& scorer, std::span<const float> prior,
-                const ViterbiConfig& config, std::span<const FrameRange> node_frames)
+                const ViterbiConfig& config, std::span<const FrameRange> node_frames,
+                std::span<const float> entry_bonus)
       : g_(g),
         scorer_(scorer),
         prior_(prior),
+        entry_bonus_(entry_bonus),
         node_frames_(node_frames),
         config_(config),
         exact_(config.beam_nats == std::numeric_limits<float>::infinity() &&
@@ -60,6 +62,7 @@ class ViterbiSearch {
         progress.ctx->Report(progress.stage, progress.from + (progress.to - progress.from) *
                                                                  static_cast<double>(t) / frames);
       }
+      frame_ = t;
       if (t > 0) PushExits();
       PropagateNulls();
       EvaluateFrame(t);
@@ -67,6 +70,7 @@ class ViterbiSearch {
       if (records_.size() > 2 * live_records_ + kMinRecordsForCompaction) CompactRecords();
     }
     final_tok_ = Token{};
+    frame_ = frames;
     PushExits();
     PropagateNulls();
     return Backtrace(frames);
@@ -108,7 +112,14 @@ class ViterbiSearch {
       null_tok_[n] = Token{};
       queued_[n] = 0;
       if (n == g_.final) final_tok_ = tok;
-      if (g_.nodes[n].segment >= 0) tok.pending = g_.nodes[n].segment;
+      const int segment = g_.nodes[n].segment;
+      if (segment >= 0) {
+        tok.pending = segment;
+        if (g_.segments[segment].kind == SegmentKind::kWord &&
+            frame_ < static_cast<int>(entry_bonus_.size())) {
+          tok.score += entry_bonus_[frame_];
+        }
+      }
       for (const GraphArc& arc : g_.nodes[n].next) {
         Relax(arc.to, Token{tok.score + arc.logp, tok.hist, tok.pending});
       }
@@ -272,6 +283,7 @@ class ViterbiSearch {
   const AlignmentGraph& g_;
   EmissionScorer& scorer_;
   std::span<const float> prior_;
+  std::span<const float> entry_bonus_;
   std::span<const FrameRange> node_frames_;
   ViterbiConfig config_;
   bool exact_;  // no beam and no histogram limit: nothing is ever pruned
@@ -289,6 +301,7 @@ class ViterbiSearch {
   std::vector<float> best_free_;
   Token final_tok_;
   float frame_best_ = kNeg;
+  int frame_ = 0;  // the frame the null nodes now propagate into
 };
 
 }  // namespace
@@ -312,7 +325,8 @@ Result<DecodeResult> DecodeViterbi(const AlignmentGraph& graph, EmissionScorer& 
                                    std::span<const float> word_log_prior,
                                    const ViterbiConfig& config,
                                    std::span<const FrameRange> node_frames,
-                                   const SearchProgress& progress) {
+                                   const SearchProgress& progress,
+                                   std::span<const float> word_entry_bonus) {
   YTL_RETURN_IF_ERROR(config.Validate());
   if (!node_frames.empty() && node_frames.size() != graph.nodes.size()) {
     return Status::Internal("search band has " + std::to_string(node_frames.size()) +
@@ -326,7 +340,7 @@ Result<DecodeResult> DecodeViterbi(const AlignmentGraph& graph, EmissionScorer& 
   for (const GraphState& s : graph.states) {
     if (s.senone < 0) return Status::Internal("alignment graph state without a senone");
   }
-  ViterbiSearch search(graph, scorer, word_log_prior, config, node_frames);
+  ViterbiSearch search(graph, scorer, word_log_prior, config, node_frames, word_entry_bonus);
   return search.Run(progress);
 }
 

@@ -55,6 +55,8 @@ struct FrameRange {
 
 // `word_log_prior`, if not empty, has one value per frame, added to the
 // emission of every state of a kWord node (vocal-activity prior).
+// `word_entry_bonus`, if not empty, has one value per frame, added once to a
+// path that starts a word in that frame (onset prior).
 // `node_frames`, if not empty, has one FrameRange per graph node: outside it
 // the node holds no path (a search band; it makes an exact search linear in
 // the song's length). The result may then miss the final node; callers check
@@ -63,6 +65,7 @@ Result<DecodeResult> DecodeViterbi(const AlignmentGraph& graph, EmissionScorer& 
                                    std::span<const float> word_log_prior,
                                    const ViterbiConfig& config,
                                    std::span<const FrameRange> node_frames = {},
-                                   const SearchProgress& progress = {});
+                                   const SearchProgress& progress = {},
+                                   std::span<const float> word_entry_bonus = {});
 
 }  // namespace ytl

@@ -157,6 +157,37 @@ TEST(ViterbiDecoder, PriorKeepsWordsOutOfUnvoicedFrames) {
   ASSERT_EQ(without->segments.size(), 1u) << "without the prior the word takes every frame";
 }
 
+// Two words on the same senone ("ah ah" on one held vowel): every boundary scores the same,
+// so only the entry bonus (a new note's onset) can say where the second word starts.
+TEST(ViterbiDecoder, EntryBonusPutsAnAmbiguousBoundaryOnTheOnset) {
+  const AlignmentGraph g = Chain({0, 0}, {false, false});
+  MatrixScorer scorer(Favouring(std::vector<int>(12, 0), 1));
+  for (int onset : {3, 7, 10}) {
+    std::vector<float> bonus(12, 0.0f);
+    bonus[onset] = 5.0f;
+    bonus[0] = 5.0f;  // the first word starts at frame 0 whatever the bonus says
+    auto r = DecodeViterbi(g, scorer, {}, ViterbiConfig::Exact(), {}, {}, bonus);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->segments.size(), 2u);
+    EXPECT_EQ(r->segments[1].start_frame, onset);
+    // Paid once per word entered: the path's score is its twelve transitions (ten loops,
+    // two exits; the emissions are 0) plus the two bonuses.
+    EXPECT_NEAR(r->score, 12 * kHalf + 10.0f, 1e-3);
+  }
+}
+
+// The bonus tips the balance only where the acoustics leave it open; a bonus shorter than the
+// input counts as zero past its end.
+TEST(ViterbiDecoder, AWeakEntryBonusDoesNotOutweighTheAcoustics) {
+  const AlignmentGraph g = Chain({0, 1}, {false, false});
+  MatrixScorer scorer(Favouring({0, 0, 0, 0, 1, 1, 1, 1}, 2));
+  const std::vector<float> bonus = {0, 0, 1.0f};  // a weak onset one frame into word 0
+  auto r = DecodeViterbi(g, scorer, {}, ViterbiConfig::Exact(), {}, {}, bonus);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->segments.size(), 2u);
+  EXPECT_EQ(r->segments[1].start_frame, 4);
+}
+
 TEST(ViterbiDecoder, ReportsAPartialPathWhenTheEndIsUnreachable) {
   const AlignmentGraph g = Chain({0, 1, 2}, {false, false, false});
   MatrixScorer scorer(Favouring({0, 1}, 3));  // two frames for three words

@@ -56,8 +56,10 @@ Result<AudioBuffer> DecodeAudio(std::string_view bytes) {
 std::string EncodeActivity(const VocalActivity& activity) {
   nlohmann::json regions = nlohmann::json::array();
   for (const auto& region : activity.regions) regions.push_back({region.start_s, region.end_s});
-  return nlohmann::json{
-      {"frame_s", activity.frame_s}, {"probability", activity.probability}, {"regions", regions}}
+  return nlohmann::json{{"frame_s", activity.frame_s},
+                        {"probability", activity.probability},
+                        {"regions", regions},
+                        {"onset", activity.onset}}
       .dump();
 }
 
@@ -73,6 +75,7 @@ Result<VocalActivity> DecodeActivity(std::string_view bytes) {
     for (const auto& region : json.at("regions")) {
       activity.regions.push_back({region.at(0).get<double>(), region.at(1).get<double>()});
     }
+    if (json.contains("onset")) activity.onset = json.at("onset").get<std::vector<float>>();
     return activity;
   } catch (const nlohmann::json::exception& e) {
     return Status::InvalidInput(std::string("cached vocal activity is malformed: ") + e.what());

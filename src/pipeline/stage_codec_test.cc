@@ -32,9 +32,11 @@ TEST(StageCodec, ActivityRoundTrips) {
   VocalActivity activity;
   activity.probability = {0.f, 0.5f, 1.f};
   activity.regions = {{0.5, 1.25}, {3.0, 4.0}};
+  activity.onset = {0.f, 1.f, 0.25f};
   auto decoded = DecodeActivity(EncodeActivity(activity));
   ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
   EXPECT_EQ(decoded->probability, activity.probability);
+  EXPECT_EQ(decoded->onset, activity.onset);
   ASSERT_EQ(decoded->regions.size(), 2u);
   EXPECT_DOUBLE_EQ(decoded->regions[1].end_s, 4.0);
   EXPECT_FALSE(DecodeActivity("{\"frame_s\": 1}").ok());

@@ -66,6 +66,9 @@ Status SpectralVoiceActivityConfig::Validate() const {
   if (regions.min_gap_s < 0) return FieldError("regions.min_gap_s", "must be >= 0");
   if (regions.min_region_s < 0) return FieldError("regions.min_region_s", "must be >= 0");
   if (regions.pad_s < 0) return FieldError("regions.pad_s", "must be >= 0");
+  VocalOnsetConfig onset_check = onsets;
+  onset_check.frame_s = frame_s;
+  YTL_RETURN_IF_ERROR(onset_check.Validate());
   return Status::Ok();
 }
 
@@ -87,6 +90,12 @@ Result<VocalActivity> SpectralVoiceActivity::Detect(const AudioBuffer& vocals,
   RegionParams params = config_.regions;
   params.frame_s = config_.frame_s;
   activity.regions = BuildRegions(activity.probability, params);
+  VocalOnsetConfig onsets = config_.onsets;
+  onsets.frame_s = config_.frame_s;
+  Result<std::vector<float>> onset =
+      ComputeVocalOnsets(vocals.channels[0], vocals.sample_rate_hz, onsets, ctx);
+  if (!onset.ok()) return onset.status();
+  activity.onset = std::move(*onset);
   ctx.Report("vad", 1.0);
   return activity;
 }
@@ -94,6 +103,7 @@ Result<VocalActivity> SpectralVoiceActivity::Detect(const AudioBuffer& vocals,
 std::string SpectralVoiceActivity::Fingerprint() const {
   const SpectralVoiceActivityConfig& c = config_;
   const RegionParams& r = c.regions;
+  const VocalOnsetConfig& o = c.onsets;
   return ytl::Fingerprint("spectral-vad")
       .Add("frame", c.frame_s)
       .Add("window", c.window_s)
@@ -112,6 +122,13 @@ std::string SpectralVoiceActivity::Fingerprint() const {
       .Add("gap", r.min_gap_s)
       .Add("min", r.min_region_s)
       .Add("pad", r.pad_s)
+      .Add("onset-window", o.window_s)
+      .Add("onset-band", o.low_hz)
+      .Add("onset-band-high", o.high_hz)
+      .Add("onset-lag", o.lag_frames)
+      .Add("onset-max", o.max_filter_bins)
+      .Add("onset-mean", o.mean_window_s)
+      .Add("onset-scale", o.scale_percentile)
       .str();
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "vad/region_builder.h"
+#include "vad/vocal_onsets.h"
 #include "vad/voice_activity.h"
 
 namespace ytl {
@@ -23,7 +24,8 @@ struct SpectralVoiceActivityConfig {
   float flatness_weight = -4.0f;  // negative: noise-like frames are less likely voice
   float flatness_centre = 0.3f;
 
-  RegionParams regions;  // smoothing and region rules; its frame_s is overwritten by frame_s
+  RegionParams regions;     // smoothing and region rules; its frame_s is overwritten by frame_s
+  VocalOnsetConfig onsets;  // the onset track; its frame_s is overwritten by frame_s
 
   // Names the first invalid field and its valid range.
   Status Validate() const;

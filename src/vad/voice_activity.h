@@ -17,9 +17,12 @@ struct VoicedRegion {
 };
 
 struct VocalActivity {
-  double frame_s = 0.01;             // hop of `probability`
-  std::vector<float> probability;    // per frame, in [0, 1]: how likely voice is present
-  std::vector<VoicedRegion> regions; // sorted, non-overlapping sung regions
+  double frame_s = 0.01;              // hop of `probability`
+  std::vector<float> probability;     // per frame, in [0, 1]: how likely voice is present
+  std::vector<VoicedRegion> regions;  // sorted, non-overlapping sung regions
+  // Per frame (same hop), in [0, 1]: how strongly a new note or syllable starts there; empty
+  // when the engine does not measure it.
+  std::vector<float> onset;
 };
 
 class VoiceActivity {
