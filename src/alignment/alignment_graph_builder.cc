@@ -3,6 +3,16 @@
 #include <string>
 
 namespace ytl {
+
+bool IsVowelPhone(std::string_view phone) {
+  static const char* const kVowels[] = {"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER",
+                                        "EY", "IH", "IY", "OW", "OY", "UH", "UW"};
+  for (const char* v : kVowels) {
+    if (phone == v) return true;
+  }
+  return false;
+}
+
 namespace {
 
 // `weight` scales the model's log transition probabilities (0: every
@@ -14,15 +24,6 @@ std::vector<GraphState> StatesOf(const AcousticModel& model, int phone_id, float
     states.push_back({hmm.senones[j], weight * hmm.self_logp[j], weight * hmm.next_logp[j]});
   }
   return states;
-}
-
-bool IsVowel(const std::string& phone) {
-  static const char* const kVowels[] = {"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER",
-                                        "EY", "IH", "IY", "OW", "OY", "UH", "UW"};
-  for (const char* v : kVowels) {
-    if (phone == v) return true;
-  }
-  return false;
 }
 
 // Chains copies without a self-loop in front of the states, one frame each,
@@ -152,7 +153,7 @@ class GraphBuilder {
       for (std::size_t i = 0; i < pron.size(); ++i) {
         const int phone = PhoneIdAt(pron, i, LeftContext(k), RightContext(k));
         std::vector<GraphState> states = StatesOf(model_, phone, options_.transition_weight);
-        if (options_.vowel_min_frames > 0 && IsVowel(model_.CiPhoneName(pron[i]))) {
+        if (options_.vowel_min_frames > 0 && IsVowelPhone(model_.CiPhoneName(pron[i]))) {
           states = WithMinFrames(states, options_.vowel_min_frames);
         }
         const int node = g_.AddHmm(states, SegmentKind::kWord);

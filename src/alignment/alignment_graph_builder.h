@@ -3,6 +3,7 @@
 // with alternative pronunciations in parallel and optional words skippable.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "alignment/acoustic_model.h"
@@ -39,6 +40,9 @@ struct GraphOptions {
   // (0.5: 0.471, 0.2: 0.458; see bench/README.md). Speech: 1.
   float transition_weight = 0.0f;
 };
+
+// True for the 15 vowels of the CMU phone set (AA ... UW).
+bool IsVowelPhone(std::string_view phone);
 
 // Segments of the result: one kWord segment per word (GraphSegment::word is
 // the index into `words`), plus silence and garbage segments.

@@ -71,6 +71,9 @@ Status HmmAlignerConfig::Validate() const {
     return Status::InvalidInput(
         "HmmAlignerConfig onset_weight must be >= 0 and onset_lead_frames in [0, 50]");
   }
+  if (!(consonant_onset_delay_s >= 0) || consonant_onset_delay_s > 0.5) {
+    return Status::InvalidInput("HmmAlignerConfig consonant_onset_delay_s must be in [0, 0.5]");
+  }
   if (min_confidence < 0 || min_confidence > 1 || !(confidence_scale_nats > 0)) {
     return Status::InvalidInput(
         "HmmAlignerConfig min_confidence must be in [0, 1] and confidence_scale_nats > 0");
@@ -101,6 +104,7 @@ HmmAlignerConfig AlignerConfigFor(AlignedContent content) {
   if (content == AlignedContent::kSpeech) {
     config.graph.vowel_min_frames = 0;
     config.graph.transition_weight = 1;
+    config.consonant_onset_delay_s = 0;
   }
   return config;
 }
@@ -205,6 +209,9 @@ Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& a
     p.placed = true;
     p.start_s = start_s + seg.start_frame * kFrameS;
     p.end_s = start_s + seg.end_frame * kFrameS;
+    if (!IsVowelPhone(model_.CiPhoneName(span[gs.word].pronunciations.front().front()))) {
+      p.start_s += std::min(config_.consonant_onset_delay_s, 0.5 * (p.end_s - p.start_s));
+    }
     p.confidence = Confidence(seg, config_.confidence_scale_nats);
   }
   return Status::Ok();
@@ -289,6 +296,7 @@ std::string HmmAligner::Fingerprint() const {
       .Add("vadf", c.vad_floor)
       .Add("onsetw", c.onset_weight)
       .Add("onsetlead", c.onset_lead_frames)
+      .Add("cdelay", c.consonant_onset_delay_s)
       .Add("minconf", c.min_confidence)
       .Add("confscale", c.confidence_scale_nats)
       .Add("wgap", c.window_min_gap_s)

@@ -117,7 +117,9 @@ int RunBench(const BenchOptions& options, const CancelToken& cancel) {
       continue;
     }
     if (cancel.cancelled()) return kExitCancelled;
-    const std::string out_dir = scratch->path() + "/" + std::to_string(all.size());
+    const std::string out_dir = options.keep_dir.empty()
+                                    ? scratch->path() + "/" + std::to_string(all.size())
+                                    : options.keep_dir + "/" + song.name;
     std::vector<std::string> args = {
         self,          "sync",     song.audio_path, "--lyrics", song.lyrics_path, "--language",
         song.language, "--format", "json",          "--output", out_dir,          "--quiet"};

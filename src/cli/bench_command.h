@@ -13,6 +13,7 @@ struct BenchOptions {
   std::vector<std::string> songs;       // only these song names; empty: all
   std::vector<std::string> sync_flags;  // passed to every `yt-lyrics sync` (e.g. --separator none)
   std::string json_report;              // also write the figures as JSON here; empty: don't
+  std::string keep_dir;  // keep each song's sync output in keep_dir/<song>/; empty: don't
 };
 
 // Syncs each song in a child `yt-lyrics sync` process (so that its peak

@@ -105,10 +105,14 @@ void AddBenchCommand(CLI::App& app, ytl::cli::BenchOptions& o) {
       app.add_subcommand("bench", "Score the sync engine on a JamendoLyrics-layout dataset");
   bench->footer(
       "\nExample:\n  yt-lyrics bench --dataset ../shared/data/jamendo-dev\n"
-      "  yt-lyrics bench --dataset DIR -- --separator none   # ablation");
+      "  yt-lyrics bench --dataset DIR -- --separator none   # ablation\n"
+      "  yt-lyrics bench --dataset DIR --keep out/ && bench/onset_bias.py DIR out/");
   bench->add_option("--dataset", o.dataset_dir, "dataset folder")->required();
   bench->add_option("--song", o.songs, "only this song (repeatable)");
   bench->add_option("--json", o.json_report, "also write the figures as JSON to this file");
+  bench->add_option("--keep", o.keep_dir,
+                    "keep each song's sync output (JSON) in DIR/<song>/, e.g. for "
+                    "bench/onset_bias.py");
   bench->add_option("SYNC_FLAGS", o.sync_flags, "flags for every sync, after --");
 }
 
