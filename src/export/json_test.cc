@@ -48,6 +48,23 @@ TEST(AlignmentJson, RoundsTimesToMilliseconds) {
   EXPECT_EQ(json.find("1.23456"), std::string::npos) << json;
 }
 
+// Found by alignment_json_fuzzer: a timing of -1e308 s (any JSON number the reader accepts)
+// was rounded through * 1000, which overflowed to -infinity, written as null, and the file
+// no longer read back.
+TEST(AlignmentJson, HugeTimesStayNumbersAndReadBack) {
+  Alignment original = testing::SampleAlignment();
+  original.timings_s["decode"] = -1e308;
+  original.words.front().start_s = 1e300;
+  original.lines.front().end_s = 4.5e12;
+  const std::string written = WriteAlignmentJson(original);
+  EXPECT_EQ(written.find("null"), std::string::npos) << written;
+  const auto read = ParseAlignmentJson(written);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_DOUBLE_EQ(read->timings_s.at("decode"), -1e308);
+  EXPECT_DOUBLE_EQ(read->words.front().start_s, 1e300);
+  EXPECT_DOUBLE_EQ(read->lines.front().end_s, 4.5e12);
+}
+
 TEST(AlignmentJson, EmptyAlignmentRoundTrips) {
   const std::string json = WriteAlignmentJson(Alignment{});
   EXPECT_NE(json.find("\"lines\": []"), std::string::npos) << json;

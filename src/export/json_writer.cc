@@ -10,7 +10,12 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-double Milli(double value) { return std::round(value * 1000.0) / 1000.0; }
+// Rounded to the millisecond. From 10^12 s on a double holds no fraction of a millisecond
+// anyway, and scaling by 1000 could overflow to infinity, which JSON writes as null.
+double Milli(double value) {
+  if (!(std::abs(value) < 1e12)) return value;
+  return std::round(value * 1000.0) / 1000.0;
+}
 
 json WordJson(const TimedWord& word) {
   return json{{"text", word.text},
