@@ -1,15 +1,12 @@
 #!/usr/bin/env python3
 """Which way do the aligned word onsets lean? Signed errors against a JamendoLyrics dataset.
 
-For each song with a `sync` JSON in OUT/<song>/ (as `yt-lyrics sync ... --format json --output
-OUT/<song>` writes it), prints the median signed onset error (aligned - reference) of the words
-within 0.3 s, split by line-initial vs. other words and by consonant- vs. vowel-initial
-spelling, then the same over all songs. Large errors are left out: they are misplacements, not
-a lean.
+For each song with a `sync` JSON in OUT/<song>/ (as `yt-lyrics bench --keep OUT` leaves it),
+prints the median signed onset error (aligned - reference) of the words within 0.3 s, split by
+line-initial vs. other words and by consonant- vs. vowel-initial spelling, then the same over
+all songs. Large errors are left out: they are misplacements, not a lean.
 
-    for s in ../shared/data/jamendo-dev/mp3/*.mp3; do n=$(basename "$s" .mp3);
-      ./build/yt-lyrics sync "$s" --lyrics ../shared/data/jamendo-dev/lyrics/$n.txt \\
-        --language LANG --format json --output /tmp/out/$n --quiet; done
+    ./build/yt-lyrics bench --dataset ../shared/data/jamendo-dev --keep /tmp/out
     bench/onset_bias.py ../shared/data/jamendo-dev /tmp/out
 """
 import argparse

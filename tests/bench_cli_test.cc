@@ -105,5 +105,22 @@ TEST_F(BenchCli, AFolderThatIsNotADatasetSaysWhatItLacks) {
   EXPECT_NE(run->stderr_text.find("no mp3/ folder"), std::string::npos) << run->stderr_text;
 }
 
+TEST_F(BenchCli, AKeepFolderThatCannotBeMadeIsRefusedBeforeAnySync) {
+  std::ofstream(root_ / "a-file") << "not a folder";
+  RunOptions options;
+  options.timeout_s = 60;
+  auto run =
+      PosixProcessRunner().Run({YTL_CLI_PATH, "bench", "--dataset", (root_ / "data").string(),
+                                "--keep", (root_ / "a-file" / "kept").string()},
+                               options);
+  ASSERT_TRUE(run.ok());
+  EXPECT_EQ(run->exit_code, 3) << run->stderr_text;
+  EXPECT_NE(run->stderr_text.find("--keep " + (root_ / "a-file" / "kept").string()),
+            std::string::npos)
+      << run->stderr_text;
+  EXPECT_NE(run->stderr_text.find("give a writable folder"), std::string::npos);
+  EXPECT_EQ(run->stdout_text.find("demo_song"), std::string::npos) << "no song was synced";
+}
+
 }  // namespace
 }  // namespace ytl

@@ -107,6 +107,16 @@ int RunBench(const BenchOptions& options, const CancelToken& cancel) {
     std::cerr << "yt-lyrics bench: " << scratch.status().message() << "\n";
     return ExitCodeFor(scratch.status());
   }
+  if (!options.keep_dir.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(options.keep_dir, error);
+    if (error || !std::filesystem::is_directory(options.keep_dir)) {
+      std::cerr << "yt-lyrics bench: --keep " << options.keep_dir
+                << " is not a folder and cannot be created (" << error.message()
+                << "); give a writable folder\n";
+      return kExitInvalidInput;
+    }
+  }
   const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
   std::printf("%-34s %6s %7s %7s %7s %7s %8s\n", "song", "words", "AAE s", "med s", "<0.3s", "RTF",
               "peak MB");

@@ -16,6 +16,12 @@ std::complex<float> Multiply(std::complex<float> a, std::complex<float> b) {
 
 bool RealFft::IsValidSize(int size) { return size >= 4 && (size & (size - 1)) == 0; }
 
+int RealFft::SizeFor(int samples) {
+  int size = 4;
+  while (size < samples) size <<= 1;
+  return size;
+}
+
 RealFft::RealFft(int size) : size_(size) {
   assert(IsValidSize(size));
   const int half = size / 2;

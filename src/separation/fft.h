@@ -14,6 +14,8 @@ class RealFft {
   explicit RealFft(int size);
 
   static bool IsValidSize(int size);
+  // The smallest valid size that holds `samples` samples.
+  static int SizeFor(int samples);
 
   int size() const { return size_; }
   int bins() const { return size_ / 2 + 1; }

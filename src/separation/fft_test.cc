@@ -62,5 +62,13 @@ TEST(RealFft, RejectsSizesThatAreNotPowersOfTwo) {
   EXPECT_FALSE(RealFft::IsValidSize(0));
 }
 
+TEST(RealFft, SizeForIsTheSmallestValidSizeHoldingTheSamples) {
+  EXPECT_EQ(RealFft::SizeFor(0), 4);
+  EXPECT_EQ(RealFft::SizeFor(4), 4);
+  EXPECT_EQ(RealFft::SizeFor(5), 8);
+  EXPECT_EQ(RealFft::SizeFor(1024), 1024);
+  EXPECT_EQ(RealFft::SizeFor(1025), 2048);
+}
+
 }  // namespace
 }  // namespace ytl

@@ -15,19 +15,13 @@ constexpr double kMaxF0Hz = 1000;
 constexpr double kFlatnessLowHz = 100;
 constexpr double kFlatnessHighHz = 4000;
 
-int NextPowerOfTwo(int n) {
-  int p = 4;
-  while (p < n) p <<= 1;
-  return p;
-}
-
 // Analyses one window at a time; holds the FFT, the window and the scratch buffers.
 class FrameAnalyzer {
  public:
   FrameAnalyzer(int sample_rate_hz, int window)
       : rate_hz_(sample_rate_hz),
         window_(window),
-        fft_(NextPowerOfTwo(2 * window)),
+        fft_(RealFft::SizeFor(2 * window)),
         hann_(window),
         frame_(fft_.size()),
         spectrum_(fft_.bins()),

@@ -16,12 +16,6 @@ Status FieldError(const std::string& field, const std::string& rule) {
   return Status::InvalidInput("VocalOnsetConfig." + field + " " + rule);
 }
 
-int PowerOfTwoAtLeast(int n) {
-  int p = 4;
-  while (p < n) p <<= 1;
-  return p;
-}
-
 // Subtracts the mean of the `half`-frame neighbourhood on either side, keeps what is above.
 std::vector<float> AboveLocalMean(const std::vector<float>& x, int half) {
   std::vector<double> prefix(x.size() + 1, 0.0);
@@ -67,7 +61,7 @@ Result<std::vector<float>> ComputeVocalOnsets(const std::vector<float>& samples,
   if (sample_rate_hz <= 0) return Status::InvalidInput("onsets need a positive sample rate");
   const double hop = config.frame_s * sample_rate_hz;
   const int window = std::max(8, static_cast<int>(std::lround(config.window_s * sample_rate_hz)));
-  const RealFft fft(PowerOfTwoAtLeast(window));
+  const RealFft fft(RealFft::SizeFor(window));
   const double bin_hz = static_cast<double>(sample_rate_hz) / fft.size();
   const int low = std::max(1, static_cast<int>(std::ceil(config.low_hz / bin_hz)));
   const int high = std::min(fft.bins() - 1, static_cast<int>(config.high_hz / bin_hz));
