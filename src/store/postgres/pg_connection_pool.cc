@@ -20,9 +20,17 @@ std::string WithConnectTimeout(const std::string& url, int seconds) {
 
 }  // namespace
 
-Result<std::unique_ptr<pqxx::connection>> Connect(const std::string& url, int connect_timeout_s) {
+Result<std::unique_ptr<pqxx::connection>> Connect(const std::string& url, int connect_timeout_s,
+                                                  int idle_in_transaction_timeout_ms) {
   try {
-    return std::make_unique<pqxx::connection>(WithConnectTimeout(url, connect_timeout_s));
+    auto connection =
+        std::make_unique<pqxx::connection>(WithConnectTimeout(url, connect_timeout_s));
+    if (idle_in_transaction_timeout_ms > 0) {
+      pqxx::nontransaction session(*connection);
+      session.exec("SET idle_in_transaction_session_timeout = " +
+                   std::to_string(idle_in_transaction_timeout_ms));
+    }
+    return connection;
   } catch (const std::exception& error) {
     return Status::Unavailable("cannot connect to PostgreSQL at " + RedactedUrl(url) + ": " +
                                error.what() +
@@ -30,8 +38,12 @@ Result<std::unique_ptr<pqxx::connection>> Connect(const std::string& url, int co
   }
 }
 
-ConnectionPool::ConnectionPool(std::string url, int size, int connect_timeout_s)
-    : url_(std::move(url)), size_(size), connect_timeout_s_(connect_timeout_s) {}
+ConnectionPool::ConnectionPool(std::string url, int size, int connect_timeout_s,
+                               int idle_in_transaction_timeout_ms)
+    : url_(std::move(url)),
+      size_(size),
+      connect_timeout_s_(connect_timeout_s),
+      idle_in_transaction_timeout_ms_(idle_in_transaction_timeout_ms) {}
 
 Result<std::unique_ptr<pqxx::connection>> ConnectionPool::Take() {
   {
@@ -44,7 +56,8 @@ Result<std::unique_ptr<pqxx::connection>> ConnectionPool::Take() {
     }
     ++open_;
   }
-  Result<std::unique_ptr<pqxx::connection>> connection = Connect(url_, connect_timeout_s_);
+  Result<std::unique_ptr<pqxx::connection>> connection =
+      Connect(url_, connect_timeout_s_, idle_in_transaction_timeout_ms_);
   if (!connection.ok()) Give(nullptr);
   return connection;
 }

@@ -19,12 +19,16 @@
 namespace ytl::pg {
 
 // Opens one connection, as a Status on failure (the message names the
-// redacted URL and what to check).
-Result<std::unique_ptr<pqxx::connection>> Connect(const std::string& url, int connect_timeout_s);
+// redacted URL and what to check). With `idle_in_transaction_timeout_ms` > 0
+// the server ends the session when it waits that long for the next statement
+// of an open transaction (PgStoreConfig::idle_in_transaction_timeout_ms).
+Result<std::unique_ptr<pqxx::connection>> Connect(const std::string& url, int connect_timeout_s,
+                                                  int idle_in_transaction_timeout_ms = 0);
 
 class ConnectionPool {
  public:
-  ConnectionPool(std::string url, int size, int connect_timeout_s);
+  ConnectionPool(std::string url, int size, int connect_timeout_s,
+                 int idle_in_transaction_timeout_ms = 0);
 
   // Runs `body` on a connection held for the call. `body` opens its own
   // transaction; it is run again (on a fresh connection) when the
@@ -43,6 +47,7 @@ class ConnectionPool {
   std::string url_;
   int size_;
   int connect_timeout_s_;
+  int idle_in_transaction_timeout_ms_;
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<pqxx::connection>> idle_;

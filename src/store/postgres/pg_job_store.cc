@@ -61,7 +61,8 @@ PgJobStore::PgJobStore(const PgStoreConfig& config, const Clock* clock, BlobDir 
     : clock_(clock != nullptr ? clock : &system_clock_),
       lease_ms_(config.lease_ms),
       upload_cache_(std::move(upload_cache)),
-      pool_(config.url, config.pool_size, config.connect_timeout_s),
+      pool_(config.url, config.pool_size, config.connect_timeout_s,
+            config.idle_in_transaction_timeout_ms),
       instance_id_(NewJobId()) {}
 
 PgJobStore::~PgJobStore() = default;

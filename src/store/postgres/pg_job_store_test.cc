@@ -4,10 +4,12 @@
 #include "store/postgres/pg_job_store.h"
 
 #include <condition_variable>
+#include <future>
 #include <thread>
 
 #include "store/job_store_contract_test.h"
 #include "store/job_store_test_macros.h"
+#include "store/postgres/pg_connection_pool.h"
 #include "store/postgres/pg_schema.h"
 #include "store/postgres/pg_store.h"
 #include "store/postgres/pg_test_database.h"
@@ -110,6 +112,62 @@ TEST_F(PgJobStoreTest, AnotherStoreObjectHearsEventsThroughNotify) {
   }
   EXPECT_GT(heard_seq, 1);
   EXPECT_LE(heard_seq, seq);
+}
+
+// A process stopped inside a transaction (SIGSTOP, a frozen VM) holds what it
+// wrote there locked. Another node writing the same key must not wait for it
+// beyond the idle-in-transaction limit: the server ends the stalled session,
+// and the stalled call, once it wakes, fails instead of committing.
+TEST_F(PgJobStoreTest, AStalledTransactionIsEndedSoOthersWritingTheSameRowsGoOn) {
+  constexpr int kIdleMs = 300;
+  pg::ConnectionPool setup(database_.url(), 1, 5, kIdleMs);
+  YTL_ASSERT_OK(setup.Run([](pqxx::connection& connection) {
+    pqxx::work tx(connection);
+    tx.exec("CREATE TABLE stall_probe (key TEXT PRIMARY KEY, writer TEXT)");
+    tx.commit();
+    return Status::Ok();
+  }));
+  std::promise<void> wrote;
+  std::promise<void> other_done;
+  std::shared_future<void> other_done_future = other_done.get_future().share();
+  bool stall_ran_out = false;
+  int stalled_attempts = 0;
+  Status stalled_status;
+  std::thread stalled([&] {
+    pg::ConnectionPool pool(database_.url(), 1, 5, kIdleMs);
+    stalled_status = pool.Run([&](pqxx::connection& connection) {
+      pqxx::work tx(connection);
+      tx.exec("INSERT INTO stall_probe VALUES ('k', 'stalled') ON CONFLICT DO NOTHING");
+      if (++stalled_attempts == 1) {
+        wrote.set_value();
+        stall_ran_out =
+            other_done_future.wait_for(std::chrono::seconds(20)) == std::future_status::timeout;
+      }
+      tx.commit();
+      return Status::Ok();
+    });
+  });
+  wrote.get_future().wait();
+  pg::ConnectionPool other(database_.url(), 1, 5, kIdleMs);
+  const Status other_status = other.Run([](pqxx::connection& connection) {
+    pqxx::work tx(connection);
+    tx.exec("INSERT INTO stall_probe VALUES ('k', 'other') ON CONFLICT DO NOTHING");
+    tx.commit();
+    return Status::Ok();
+  });
+  other_done.set_value();
+  stalled.join();
+  EXPECT_TRUE(other_status.ok()) << other_status.ToString();
+  EXPECT_FALSE(stall_ran_out) << "the other writer waited for the stalled transaction";
+  EXPECT_EQ(stalled_status.code(), Status::Code::kUnavailable) << stalled_status.ToString();
+  EXPECT_EQ(stalled_attempts, 1);
+  std::string writer;
+  YTL_ASSERT_OK(setup.Run([&](pqxx::connection& connection) {
+    pqxx::read_transaction tx(connection);
+    writer = tx.exec1("SELECT writer FROM stall_probe WHERE key = 'k'")[0].as<std::string>();
+    return Status::Ok();
+  }));
+  EXPECT_EQ(writer, "other");
 }
 
 TEST(PgStoreConfig, ValidateNamesTheBadFieldAndUrlsAreRedacted) {

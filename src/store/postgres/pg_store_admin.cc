@@ -9,7 +9,8 @@ namespace ytl {
 
 Result<int> MigratePgStore(const PgStoreConfig& config) {
   YTL_RETURN_IF_ERROR(config.Validate());
-  pg::ConnectionPool pool(config.url, 1, config.connect_timeout_s);
+  pg::ConnectionPool pool(config.url, 1, config.connect_timeout_s,
+                          config.idle_in_transaction_timeout_ms);
   int applied = 0;
   YTL_RETURN_IF_ERROR(pool.Run([&](pqxx::connection& connection) -> Status {
     Result<int> migrated = pg::MigrateSchema(connection);
@@ -22,7 +23,8 @@ Result<int> MigratePgStore(const PgStoreConfig& config) {
 
 Result<PgStoreStatus> ReadPgStoreStatus(const PgStoreConfig& config) {
   YTL_RETURN_IF_ERROR(config.Validate());
-  pg::ConnectionPool pool(config.url, 1, config.connect_timeout_s);
+  pg::ConnectionPool pool(config.url, 1, config.connect_timeout_s,
+                          config.idle_in_transaction_timeout_ms);
   PgStoreStatus status;
   status.latest_schema_version = pg::LatestSchemaVersion();
   const std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

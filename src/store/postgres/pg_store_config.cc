@@ -21,6 +21,10 @@ Status PgStoreConfig::Validate() const {
   if (connect_timeout_s < 1) {
     return Status::InvalidInput("PgStoreConfig.connect_timeout_s must be at least 1");
   }
+  if (idle_in_transaction_timeout_ms < 0) {
+    return Status::InvalidInput(
+        "PgStoreConfig.idle_in_transaction_timeout_ms is negative; use 0 for no limit");
+  }
   return Status::Ok();
 }
 

@@ -23,6 +23,13 @@ struct PgStoreConfig {
   std::string upload_cache_dir;
   // How long opening a connection may take before the call fails.
   int connect_timeout_s = 5;
+  // How long PostgreSQL waits for the next statement of an open transaction
+  // before it ends the session. The store's transactions are statements sent
+  // back to back, so only a stalled process (stopped, a frozen VM, a network
+  // partition) waits that long; without the limit, the rows it had written
+  // but not committed (a blob chunk, its job's row) stay locked and every
+  // other node writing the same rows waits for it. 0 turns the limit off.
+  int idle_in_transaction_timeout_ms = 10'000;
 
   Status Validate() const;
 };
