@@ -62,12 +62,18 @@ function checkTools() {
 }
 
 // A loopback port where nothing listens (taken from the kernel, then released).
-async function deadPort() {
-  const probe = net.createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const {port} = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
+// `count` distinct loopback ports that were free a moment ago. The probes stay open until all
+// are bound: a port closed at once can be handed out again by the next probe.
+async function freePorts(count) {
+  const probes = [];
+  for (let i = 0; i < count; ++i) {
+    const probe = net.createServer();
+    await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    probes.push(probe);
+  }
+  const ports = probes.map((probe) => probe.address().port);
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  return ports;
 }
 
 // Starts one backend on `port` (`extra` are more serve flags) and resolves with
@@ -269,8 +275,8 @@ async function main() {
   if (made.status !== 0) throw new Error(`ytl-make-song failed: ${made.stderr}`);
 
   // The page is served by the fast backend; the others allow its origin (CORS).
-  const ports = {fast: await deadPort(), slow: await deadPort(), failing: await deadPort(),
-                 down: await deadPort(), stuck: await deadPort()};
+  const [fast, slow, failing, down, stuck] = await freePorts(5);
+  const ports = {fast, slow, failing, down, stuck};
   const urls = Object.fromEntries(
       Object.entries(ports).map(([name, port]) => [name, `http://127.0.0.1:${port}`]));
   const cors = ['--cors-origin', urls.fast];
