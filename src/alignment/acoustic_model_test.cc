@@ -5,6 +5,8 @@
 #include <cmath>
 #include <filesystem>
 
+#include "alignment/alignment_graph_builder.h"
+
 namespace ytl {
 namespace {
 
@@ -68,6 +70,31 @@ TEST(AcousticModelLoad, MissingDirectoryIsNotFound) {
   auto model = AcousticModel::Load("/nonexistent/model");
   ASSERT_FALSE(model.ok());
   EXPECT_EQ(model.status().code(), Status::Code::kNotFound);
+}
+
+// The fewest frames a path spends in word `k`: each of its states holds at least one.
+int MinFramesOfWord(const AlignmentGraph& graph, int k) {
+  int states = 0;
+  for (const GraphNode& node : graph.nodes) {
+    if (node.kind == SegmentKind::kWord && node.word == k) states += node.n_states;
+  }
+  return states;
+}
+
+TEST_F(AcousticModelTest, AVocablesVowelIsHeldLongerThanAWordsVowel) {
+  const int uw = model_->CiPhoneId("UW");
+  std::vector<GraphWord> words(2);
+  words[0].pronunciations = {{uw}};
+  words[0].vocable = true;  // "ooh"
+  words[1].pronunciations = {{uw}};
+  GraphOptions options;
+  ASSERT_GT(options.vocable_vowel_min_frames, options.vowel_min_frames);
+  const AlignmentGraph graph = BuildAlignmentGraph(*model_, words, options);
+  EXPECT_EQ(MinFramesOfWord(graph, 0), options.vocable_vowel_min_frames);
+  EXPECT_EQ(MinFramesOfWord(graph, 1), options.vowel_min_frames);
+  options.vocable_vowel_min_frames = 0;
+  const AlignmentGraph plain = BuildAlignmentGraph(*model_, words, options);
+  EXPECT_EQ(MinFramesOfWord(plain, 0), options.vowel_min_frames);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "alignment/alignment_graph_builder.h"
 
+#include <algorithm>
 #include <string>
 
 namespace ytl {
@@ -153,8 +154,11 @@ class GraphBuilder {
       for (std::size_t i = 0; i < pron.size(); ++i) {
         const int phone = PhoneIdAt(pron, i, LeftContext(k), RightContext(k));
         std::vector<GraphState> states = StatesOf(model_, phone, options_.transition_weight);
-        if (options_.vowel_min_frames > 0 && IsVowelPhone(model_.CiPhoneName(pron[i]))) {
-          states = WithMinFrames(states, options_.vowel_min_frames);
+        const int min_frames =
+            word.vocable ? std::max(options_.vowel_min_frames, options_.vocable_vowel_min_frames)
+                         : options_.vowel_min_frames;
+        if (min_frames > 0 && IsVowelPhone(model_.CiPhoneName(pron[i]))) {
+          states = WithMinFrames(states, min_frames);
         }
         const int node = g_.AddHmm(states, SegmentKind::kWord);
         g_.Connect(prev, node, logp);

@@ -15,6 +15,7 @@ struct GraphWord {
   std::vector<std::vector<int>> pronunciations;  // CI phone ids, each non-empty, best first
   bool optional = false;                         // may be skipped (ad-lib)
   bool line_start = false;                       // first word of a lyric line
+  bool vocable = false;  // "ooh", "ah": its vowels last GraphOptions::vocable_vowel_min_frames
 };
 
 struct GraphOptions {
@@ -33,6 +34,15 @@ struct GraphOptions {
   // 8 was better on jamendo-dev but pulled a synthetic line 6 s into a
   // break, and 10 and more hurt fast rap (see bench/README.md).
   int vowel_min_frames = 6;
+  // A vocable ("ooh", "ah", "mmm": LyricWord::vocable) is a note held on one vowel: its vowels
+  // hold at least this many frames. Without it the aligner crammed Fantasma's "ah ah ah ah ah
+  // ah" (six notes of about 1 s) into 4 s and came 2.4-5 s late. 20 (0.2 s, the shortest
+  // vocable among the 33 annotated in jamendo-dev) lowered the error there from 0.392 to
+  // 0.353 s; 30 gave 0.365, 40 0.341 (but 13 of those vocables are shorter), and 60 sent a
+  // whole line 20-40 s early into an instrumental (1.33 s): a long minimum makes a held word
+  // look for the loudest stretch of the activity track (bench/README.md). 0: vocables are
+  // like any word.
+  int vocable_vowel_min_frames = 20;
   // Scale of the acoustic model's log transition probabilities, which encode
   // the phone durations of read speech. 0 (every duration costs the same):
   // sung phones, and the silences and garbage between them, last far longer

@@ -60,6 +60,10 @@ Status HmmAlignerConfig::Validate() const {
   if (graph.vowel_min_frames < 0 || graph.vowel_min_frames > 50) {
     return Status::InvalidInput("HmmAlignerConfig graph.vowel_min_frames must be in [0, 50]");
   }
+  if (graph.vocable_vowel_min_frames < 0 || graph.vocable_vowel_min_frames > 200) {
+    return Status::InvalidInput(
+        "HmmAlignerConfig graph.vocable_vowel_min_frames must be in [0, 200]");
+  }
   if (!(graph.transition_weight >= 0) || graph.transition_weight > 1) {
     return Status::InvalidInput("HmmAlignerConfig graph.transition_weight must be in [0, 1]");
   }
@@ -103,6 +107,7 @@ HmmAlignerConfig AlignerConfigFor(AlignedContent content) {
   HmmAlignerConfig config;
   if (content == AlignedContent::kSpeech) {
     config.graph.vowel_min_frames = 0;
+    config.graph.vocable_vowel_min_frames = 0;  // a spoken "uh" or "oh" is short
     config.graph.transition_weight = 1;
     config.consonant_onset_delay_s = 0;
   }
@@ -140,6 +145,7 @@ Result<std::vector<GraphWord>> PrepareWords(const AcousticModel& model,
       GraphWord gw;
       gw.optional = w.optional;
       gw.line_start = i == 0;
+      gw.vocable = w.vocable;
       auto prons = pronouncer.Pronounce(w.spoken.empty() ? w.text : w.spoken, sheet.language);
       if (!prons.ok()) return prons.status();
       for (const Phones& phones : *prons) {
@@ -275,6 +281,7 @@ std::string HmmAligner::Fingerprint() const {
       .Add("denoise", c.features.remove_noise)
       .Add("tri", g.use_triphones)
       .Add("vmin", g.vowel_min_frames)
+      .Add("vocmin", g.vocable_vowel_min_frames)
       .Add("tweight", g.transition_weight)
       .Add("sil", g.silence_logp)
       .Add("noise", g.noise_logp)

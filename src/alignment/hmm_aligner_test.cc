@@ -191,6 +191,8 @@ TEST(AlignedContent, ParsesTheTwoKindsAndNamesThemOnError) {
   const HmmAlignerConfig speech = AlignerConfigFor(AlignedContent::kSpeech);
   const HmmAlignerConfig singing = AlignerConfigFor(AlignedContent::kSinging);
   EXPECT_EQ(speech.graph.vowel_min_frames, 0);
+  EXPECT_EQ(speech.graph.vocable_vowel_min_frames, 0);
+  EXPECT_GT(singing.graph.vocable_vowel_min_frames, singing.graph.vowel_min_frames);
   EXPECT_GT(speech.graph.transition_weight, singing.graph.transition_weight);
   EXPECT_GT(singing.graph.vowel_min_frames, 0);
 }

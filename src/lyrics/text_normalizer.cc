@@ -116,6 +116,36 @@ std::string AndWord(std::string_view language) {
   return "and";
 }
 
+// Length of the run of `c` at the start of `text`.
+std::size_t RunOf(std::string_view text, char c) {
+  std::size_t n = 0;
+  while (n < text.size() && text[n] == c) ++n;
+  return n;
+}
+
+// One token: o+h+ | o{2,}h* | a+h+ | a{2,}h* | u+h+ | e+h+ | m{2,} | h+m+ (no std::regex: its
+// recursion overflows the stack on a long enough token, and lyrics are user input).
+bool IsVocableToken(std::string_view token) {
+  if (token.empty()) return false;
+  const char first = token[0];
+  const std::size_t lead = RunOf(token, first);
+  const std::string_view rest = token.substr(lead);
+  switch (first) {
+    case 'o':
+    case 'a':
+      return RunOf(rest, 'h') == rest.size() && (lead >= 2 || !rest.empty());
+    case 'u':
+    case 'e':
+      return !rest.empty() && RunOf(rest, 'h') == rest.size();
+    case 'm':
+      return rest.empty() && lead >= 2;
+    case 'h':
+      return !rest.empty() && RunOf(rest, 'm') == rest.size();
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 char32_t ToLowerCodePoint(char32_t c) {
@@ -191,6 +221,20 @@ std::string SpokenForm(std::string_view written_word, std::string_view language)
   return out;
 }
 
+bool IsVocable(std::string_view spoken) {
+  std::size_t tokens = 0;
+  for (std::size_t pos = 0; pos <= spoken.size();) {
+    const std::size_t space = std::min(spoken.find(' ', pos), spoken.size());
+    const std::string_view token = spoken.substr(pos, space - pos);
+    if (!token.empty()) {
+      if (!IsVocableToken(token)) return false;
+      ++tokens;
+    }
+    pos = space + 1;
+  }
+  return tokens > 0;
+}
+
 std::vector<LyricWord> SplitLyricWords(std::string_view line, std::string_view language) {
   std::vector<LyricWord> words;
   int depth = 0;  // parentheses open at the current position
@@ -211,7 +255,8 @@ std::vector<LyricWord> SplitLyricWords(std::string_view line, std::string_view l
     const std::string_view written = line.substr(start, end - start);
     std::string spoken = SpokenForm(written, language);
     if (!spoken.empty()) {
-      words.push_back({std::string(written), std::move(spoken), optional.value_or(false)});
+      const bool vocable = IsVocable(spoken);
+      words.push_back({std::string(written), std::move(spoken), optional.value_or(false), vocable});
     }
   }
   return words;

@@ -47,8 +47,14 @@ bool IsSpaceCodePoint(char32_t code_point);
 // has nothing to sing. `written_word` must be valid UTF-8.
 std::string SpokenForm(std::string_view written_word, std::string_view language);
 
+// True when every token of `spoken` (a SpokenForm) is a vocable: a syllable
+// without meaning, sung on one held vowel: "oh", "ooh", "ah", "aah", "uh",
+// "eh", "mm", "hmm" and their lengthened spellings ("ooooh", "ahhh"). A lone
+// vowel letter is not one: it is a word in many languages (Spanish "o", "a").
+bool IsVocable(std::string_view spoken);
+
 // Splits one lyric line (valid UTF-8, without tags or repeat markers) into
-// its sung words, marking parenthesised words optional.
+// its sung words, marking parenthesised words optional and vocables.
 std::vector<LyricWord> SplitLyricWords(std::string_view line, std::string_view language);
 
 }  // namespace ytl

@@ -122,5 +122,28 @@ TEST(TextNormalizer, InnerParenthesesDoNotMakeAWordOptional) {
   EXPECT_TRUE(words[2].optional);
 }
 
+TEST(TextNormalizer, RecognisesVocablesButNotLoneVowelsOrWords) {
+  for (const char* vocable : {"oh", "ooh", "oooooh", "ohh", "ah", "aah", "ahhh", "uh", "eh", "mm",
+                              "mmm", "hmm", "ooh ooh", "oo"}) {
+    EXPECT_TRUE(IsVocable(vocable)) << vocable;
+  }
+  for (const char* word : {"o",  "a",   "e",   "y",   "u",  "m",  "h",    "oh no", "yeah", "la",
+                           "na", "hey", "ohm", "aha", "ha", "ho", "ooho", "hmmh",  "",     " "}) {
+    EXPECT_FALSE(IsVocable(word)) << '"' << word << '"';
+  }
+  EXPECT_TRUE(IsVocable(std::string(1'000'000, 'o')));  // no recursion per letter
+}
+
+TEST(TextNormalizer, MarksVocablesAfterTheSpokenForm) {
+  const std::vector<LyricWord> words = SplitLyricWords("Ooh, (AAH) ooh-ooh o soy", "es");
+  ASSERT_EQ(words.size(), 5u);
+  EXPECT_TRUE(words[0].vocable);
+  EXPECT_TRUE(words[1].vocable);
+  EXPECT_TRUE(words[1].optional);
+  EXPECT_TRUE(words[2].vocable);  // spoken "ooh ooh"
+  EXPECT_FALSE(words[3].vocable);
+  EXPECT_FALSE(words[4].vocable);
+}
+
 }  // namespace
 }  // namespace ytl
