@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -210,6 +211,21 @@ TEST_F(Cli, WorkerTakesTheLrclibAndRecognizerSettings) {
   EXPECT_NE(said.find("YT_LYRICS_WITH_WHISPER"), std::string::npos) << said;
 }
 
+// The pids of running processes whose command line (arguments joined by spaces) holds `needle`.
+std::vector<pid_t> ProcessesWith(const std::string& needle) {
+  std::vector<pid_t> pids;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator("/proc", error)) {
+    const std::string name = entry.path().filename();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream in(entry.path() / "cmdline");
+    std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::replace(cmdline.begin(), cmdline.end(), '\0', ' ');
+    if (cmdline.find(needle) != std::string::npos) pids.push_back(std::stoi(name));
+  }
+  return pids;
+}
+
 TEST_F(Cli, InterruptStopsCleanly) {
   testing::SyntheticSongSpec spec;
   for (int i = 0; i < 12; ++i) spec.lines.push_back("we sing along the night is long");
@@ -220,13 +236,25 @@ TEST_F(Cli, InterruptStopsCleanly) {
   for (const auto& line : spec.lines) lyrics += line + "\n";
   Write("long.txt", lyrics);
 
-  std::thread interrupter([] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(700));
-    std::system("pkill -INT -f 'yt-lyrics sync .*long.wav'");
-  });
-  const ProcessResult result = Sync({Path("long.wav"), "--lyrics", Path("long.txt")});
-  interrupter.join();
-  ExpectCleanFailure(result, cli::kExitCancelled, "");
+  // Ctrl-C as soon as the align stage reports its start, so that it lands in the middle of the
+  // run on any machine (a fixed delay came after the end on a fast one), and only on this
+  // test's own process (its audio path is in a fresh folder).
+  const std::string audio = Path("long.wav");
+  bool interrupted = false;
+  RunOptions options;
+  options.timeout_s = 120;
+  options.on_stderr_line = [&](std::string_view line) {
+    if (interrupted || !line.starts_with("align:")) return;
+    for (const pid_t pid : ProcessesWith(" sync " + audio + " ")) kill(pid, SIGINT);
+    interrupted = true;
+  };
+  auto result = PosixProcessRunner().Run(
+      {YTL_CLI_PATH, "sync", audio, "--lyrics", Path("long.txt"), "--output", Path("out")},
+      options);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_TRUE(interrupted) << result->stderr_text;
+  // Said, not just died of the signal (which would also read as exit status 130).
+  ExpectCleanFailure(*result, cli::kExitCancelled, "cancelled; nothing was saved");
 }
 
 }  // namespace

@@ -24,7 +24,9 @@ int CountFinalEvents(const ServeProcess& server, const std::string& id) {
 }
 
 TEST_F(ServeTest, SigtermRequeuesARunningJobAndExitsZeroThenTheJobFinishes) {
-  auto server = Start({"--fault-delay-ms", "4000", "--grace-period", "1"});
+  // Every stage waits 4 s, so the running job cannot finish within the 5 s grace period, and
+  // the drain lasts long enough to be seen from a slow or loaded machine.
+  auto server = Start({"--fault-delay-ms", "4000", "--grace-period", "5"});
   ASSERT_TRUE(server->started());
   const auto submitted = SubmitUpload(*server, lyrics_);
   ASSERT_EQ(submitted.status, 202);
@@ -33,7 +35,8 @@ TEST_F(ServeTest, SigtermRequeuesARunningJobAndExitsZeroThenTheJobFinishes) {
   std::thread stopper([&] { EXPECT_EQ(server->Stop(SIGTERM, 30), 0); });
   // While draining: /health answers, /ready and submissions are refused.
   bool saw_draining = false;
-  for (int i = 0; i < 20 && !saw_draining; ++i) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(4);
+  while (!saw_draining && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     const auto ready = http::testing::Fetch(server->port(), "GET", "/ready");
     if (ready.status == 503) {

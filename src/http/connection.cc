@@ -53,6 +53,7 @@ Connection::Connection(net::ip::tcp::socket socket, std::shared_ptr<ServerContex
 }
 
 Connection::~Connection() {
+  SetIdle(false);
   if (event_stream_) event_stream_->MarkClosed();
   std::lock_guard<std::mutex> lock(context_->mu);
   context_->connections.erase(this);
@@ -66,7 +67,14 @@ void Connection::Abort() {
   net::post(stream_.get_executor(), [self = shared_from_this()] { self->Close(); });
 }
 
+void Connection::SetIdle(bool idle) {
+  if (idle == idle_) return;
+  idle_ = idle;
+  context_->idle_connections += idle ? 1 : -1;
+}
+
 void Connection::Close() {
+  SetIdle(false);
   if (closed_) return;
   closed_ = true;
   heartbeat_.cancel();
@@ -84,8 +92,10 @@ void Connection::ReadRequest() {
   parser_->body_limit(context_->config.max_body_bytes);
   if (buffer_.size() > 0) return ReadHeader();
   stream_.expires_after(Seconds(context_->config.idle_timeout_s));
+  SetIdle(true);
   stream_.async_read_some(buffer_.prepare(4096),
                           [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                            self->SetIdle(false);
                             if (ec) return self->OnReadError(ec);
                             self->buffer_.commit(n);
                             self->ReadHeader();

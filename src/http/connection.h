@@ -67,6 +67,8 @@ class Connection : public SseTransport, public std::enable_shared_from_this<Conn
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   std::string remote_address_;
   bool closed_ = false;
+  bool idle_ = false;  // counted in ServerContext::idle_connections
+  void SetIdle(bool idle);
 
   // The request being served.
   Request request_;

@@ -163,6 +163,8 @@ void Server::Stop() {
   impl_->ioc.reset();  // destroys pending handlers and with them the connections
 }
 
+int Server::idle_connections() const { return impl_->context->idle_connections.load(); }
+
 std::size_t Server::open_connections() const {
   std::lock_guard<std::mutex> lock(impl_->context->mu);
   return impl_->context->connections.size();

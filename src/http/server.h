@@ -48,6 +48,9 @@ class Server {
 
   // Connections currently open (for draining).
   std::size_t open_connections() const;
+  // Open connections between requests, waiting for the next one (keep-alive). A connection
+  // still finishing a response is open but not idle.
+  int idle_connections() const;
 
  private:
   struct Impl;

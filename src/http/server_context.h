@@ -33,7 +33,8 @@ struct ServerContext {
   const CorsPolicy cors;
   const std::shared_ptr<spdlog::logger> logger;
   const AccessObserver observer;
-  std::atomic<bool> draining{false};  // StopAccepting() called: finish responses, no keep-alive
+  std::atomic<bool> draining{false};     // StopAccepting() called: finish responses, no keep-alive
+  std::atomic<int> idle_connections{0};  // open, between requests, waiting for the next one
 
   std::mutex mu;
   std::unordered_map<const Connection*, std::weak_ptr<Connection>> connections;  // guarded by mu

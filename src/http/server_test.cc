@@ -281,9 +281,12 @@ TEST(Server, StopAcceptingRefusesNewConnectionsThenStopCloses) {
     kept.read_some(net::buffer(&byte, 1));
     first.push_back(byte);
   }
-  // Let the server finish that response and wait for the next request (a connection still
-  // finishing a response when draining starts is closed instead).
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // Wait until the server has finished that response and waits for the next request (a
+  // connection still finishing a response when draining starts is closed instead).
+  for (int i = 0; i < 5000 && server.server->idle_connections() < 1; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ASSERT_EQ(server.server->idle_connections(), 1);
   server.server->StopAccepting();
   EXPECT_EQ(Fetch(server.port, "GET", "/v1/jobs").status, 0);
   // A connection accepted before draining still gets its next answer, with Connection: close.
@@ -298,6 +301,7 @@ TEST(Server, StopAcceptingRefusesNewConnectionsThenStopCloses) {
   server.server->Stop();
   server.server->Stop();
   EXPECT_EQ(server.server->open_connections(), 0u);
+  EXPECT_EQ(server.server->idle_connections(), 0);
 }
 
 TEST(Server, StartFailsOnBadConfigOrBusyPort) {

@@ -133,13 +133,21 @@ TEST_F(MultiNodeTest, ThreeWorkersFinishThirtyJobsOnceThoughOneIsKilledAndOneSto
   constexpr int kJobs = 30;
   for (int i = 0; i < kJobs; ++i) ASSERT_FALSE(Submit(*api, i).empty());
 
+  // Each worker is frozen before its running job is looked up, so the job cannot finish between
+  // the lookup and the kill (or the stop).
+  const auto frozen_with_a_job = [&](WorkerProcess& worker, const std::string& pattern,
+                                     std::string* job) {
+    worker.Signal(SIGSTOP);
+    *job = RunningJobOf(pattern);
+    if (job->empty()) worker.Signal(SIGCONT);
+    return !job->empty();
+  };
   std::string killed_job;
-  ASSERT_TRUE(WaitUntil([&] { return !(killed_job = RunningJobOf("w1-%")).empty(); }, 120));
+  ASSERT_TRUE(WaitUntil([&] { return frozen_with_a_job(*killed, "w1-%", &killed_job); }, 120));
   EXPECT_EQ(killed->Stop(SIGKILL), 128 + SIGKILL);
 
   std::string stopped_job;
-  ASSERT_TRUE(WaitUntil([&] { return !(stopped_job = RunningJobOf("w2-%")).empty(); }, 120));
-  stopped->Signal(SIGSTOP);
+  ASSERT_TRUE(WaitUntil([&] { return frozen_with_a_job(*stopped, "w2-%", &stopped_job); }, 120));
   // Past its 2 s lease another worker takes the job over.
   EXPECT_TRUE(WaitUntil(
       [&] {
