@@ -35,6 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
       FUZZ_CHECK(ytl::SpokenForm(word.text, options.language) == word.spoken,
                  "spoken form of '%s' is '%s' in the sheet", word.text.c_str(),
                  word.spoken.c_str());
+      FUZZ_CHECK(word.vocable == ytl::IsVocable(word.spoken), "vocable mark of '%s' is %d",
+                 word.text.c_str(), static_cast<int>(word.vocable));
     }
   }
   return 0;
