@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
 #include "alignment/alignment_graph_builder.h"
+#include "alignment/hmm_aligner.h"
 
 namespace ytl {
 namespace {
@@ -95,6 +97,42 @@ TEST_F(AcousticModelTest, AVocablesVowelIsHeldLongerThanAWordsVowel) {
   options.vocable_vowel_min_frames = 0;
   const AlignmentGraph plain = BuildAlignmentGraph(*model_, words, options);
   EXPECT_EQ(MinFramesOfWord(plain, 0), options.vowel_min_frames);
+}
+
+// The CI phones of the kSilence nodes that lead into word `k`.
+std::vector<int> PausePhonesBefore(const AcousticModel& model, const AlignmentGraph& graph, int k) {
+  std::vector<int> phones;
+  for (const GraphNode& node : graph.nodes) {
+    if (node.kind != SegmentKind::kSilence || node.word != k) continue;
+    const int senone = graph.states[node.first_state].senone;
+    for (int ci = 0; ci < model.ci_phone_count(); ++ci) {
+      if (model.Hmm(ci).senones.front() == senone) phones.push_back(ci);
+    }
+  }
+  return phones;
+}
+
+TEST_F(AcousticModelTest, APauseInsideASungLineIsSilenceAndALineBreakMayBeNoise) {
+  const int ah = model_->CiPhoneId("AH"), sil = model_->silence_phone();
+  const int noise = model_->CiPhoneId("+NSN+");
+  std::vector<GraphWord> words(3);
+  for (GraphWord& w : words) w.pronunciations = {{ah}};
+  words[0].line_start = true;
+  words[2].line_start = true;  // words 0-1 are one line, word 2 starts the next
+  GraphOptions options;
+  ASSERT_FALSE(options.noise_between_words);
+  const AlignmentGraph sung = BuildAlignmentGraph(*model_, words, options);
+  EXPECT_EQ(PausePhonesBefore(*model_, sung, 1), std::vector<int>{sil});
+  const std::vector<int> at_break = PausePhonesBefore(*model_, sung, 2);
+  EXPECT_NE(std::find(at_break.begin(), at_break.end(), noise), at_break.end());
+
+  options.noise_between_words = true;  // the speech profile
+  const AlignmentGraph spoken = BuildAlignmentGraph(*model_, words, options);
+  const std::vector<int> in_line = PausePhonesBefore(*model_, spoken, 1);
+  EXPECT_NE(std::find(in_line.begin(), in_line.end(), sil), in_line.end());
+  EXPECT_NE(std::find(in_line.begin(), in_line.end(), noise), in_line.end());
+  EXPECT_TRUE(AlignerConfigFor(AlignedContent::kSpeech).graph.noise_between_words);
+  EXPECT_FALSE(AlignerConfigFor(AlignedContent::kSinging).graph.noise_between_words);
 }
 
 }  // namespace

@@ -58,7 +58,7 @@ class GraphBuilder {
       const int before = g_.AddNull();
       g_.Connect(prev, before, 0.0f);
       if (k == 0 || words_[k].line_start) AddGarbage(prev, before);
-      if (k > 0) AddSilence(prev, before);
+      if (k > 0) AddSilence(prev, before, words_[k].line_start);
       prev = AddWord(static_cast<int>(k), before);
     }
     g_.current_word = static_cast<int>(words_.size());
@@ -72,13 +72,14 @@ class GraphBuilder {
   }
 
  private:
-  // from -> [SIL | noise] -> to
-  void AddSilence(int from, int to) {
+  // from -> [SIL | noise] -> to; noise only between lines or with noise_between_words.
+  void AddSilence(int from, int to, bool line_break) {
     const int in = g_.AddNull(g_.AddSegment(SegmentKind::kSilence, -1));
     g_.Connect(from, in, options_.silence_logp);
     const int out = g_.AddNull();
+    const bool noise = line_break || options_.noise_between_words;
     for (int ci = 0; ci < model_.ci_phone_count(); ++ci) {
-      if (!model_.IsFiller(ci)) continue;
+      if (!model_.IsFiller(ci) || (!noise && ci != model_.silence_phone())) continue;
       const int node =
           g_.AddHmm(StatesOf(model_, ci, options_.transition_weight), SegmentKind::kSilence);
       g_.Connect(in, node, ci == model_.silence_phone() ? 0.0f : options_.noise_logp);

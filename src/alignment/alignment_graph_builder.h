@@ -1,5 +1,7 @@
 // Builds the AlignmentGraph of a word sequence over an AcousticModel:
 //   [garbage] w1 [sil] w2 [sil] ... (line break: [sil | garbage]) ... wn [garbage]
+// where [sil] is silence (or a noise filler, GraphOptions::noise_between_words) and
+// garbage is any run of fillers.
 // with alternative pronunciations in parallel and optional words skippable.
 #pragma once
 
@@ -19,9 +21,16 @@ struct GraphWord {
 };
 
 struct GraphOptions {
-  bool use_triphones = true;                // context-dependent phones (else CI phones)
-  float silence_logp = -6.0f;               // entering an optional silence between words
-  float noise_logp = -2.0f;                 // a noise/breath filler instead of silence there
+  bool use_triphones = true;   // context-dependent phones (else CI phones)
+  float silence_logp = -6.0f;  // entering an optional silence between words
+  float noise_logp = -2.0f;    // a noise filler instead of silence there
+  // Whether the pause between two words of a line may be a noise filler (+NSN+, +SPN+) as
+  // well as silence. Off for singing: the fillers match a held sung vowel better than the
+  // speech model's own vowels do, so a pause there swallowed the first half of held notes
+  // and the word was placed at the note's end (Veränderung's "hält jung": 0.6-0.75 s late,
+  // each time). Line breaks keep them (garbage). Off: 0.353 -> 0.307 s on jamendo-dev
+  // (bench/README.md). Speech: on.
+  bool noise_between_words = false;
   float garbage_logp = -8.0f;               // entering garbage at line breaks and the edges
   float garbage_phone_logp = -4.0f;         // each further phone inside a garbage stretch
   float speech_garbage_frame_logp = -1.0f;  // per frame of +SPN+ or a speech phone in garbage

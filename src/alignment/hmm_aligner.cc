@@ -109,6 +109,7 @@ HmmAlignerConfig AlignerConfigFor(AlignedContent content) {
     config.graph.vowel_min_frames = 0;
     config.graph.vocable_vowel_min_frames = 0;  // a spoken "uh" or "oh" is short
     config.graph.transition_weight = 1;
+    config.graph.noise_between_words = true;
     config.consonant_onset_delay_s = 0;
   }
   return config;
@@ -285,6 +286,7 @@ std::string HmmAligner::Fingerprint() const {
       .Add("tweight", g.transition_weight)
       .Add("sil", g.silence_logp)
       .Add("noise", g.noise_logp)
+      .Add("noisegap", g.noise_between_words)
       .Add("garbage", g.garbage_logp)
       .Add("gphone", g.garbage_phone_logp)
       .Add("gframe", g.speech_garbage_frame_logp)
