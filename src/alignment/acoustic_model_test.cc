@@ -99,6 +99,38 @@ TEST_F(AcousticModelTest, AVocablesVowelIsHeldLongerThanAWordsVowel) {
   EXPECT_EQ(MinFramesOfWord(plain, 0), options.vowel_min_frames);
 }
 
+// Nodes of word `k` with a best-vowel state.
+int HoldsOfWord(const AlignmentGraph& graph, int k) {
+  int holds = 0;
+  for (const GraphNode& node : graph.nodes) {
+    if (node.kind != SegmentKind::kWord || node.word != k) continue;
+    for (int s = node.first_state; s < node.first_state + node.n_states; ++s) {
+      holds += graph.states[s].senone == kBestVowelSenone;
+    }
+  }
+  return holds;
+}
+
+TEST_F(AcousticModelTest, AWordHoldsItsNoteAfterItsLastVowelOnlyWhenAsked) {
+  const int ah = model_->CiPhoneId("AH"), t = model_->CiPhoneId("T"), iy = model_->CiPhoneId("IY");
+  std::vector<GraphWord> words(2);
+  words[0].pronunciations = {{ah, t, iy, t}, {t, iy}};  // two vowels; an alternative
+  words[1].pronunciations = {{t}};                      // no vowel: nothing to hold
+  GraphOptions options;
+  ASSERT_FALSE(options.hold_notes);
+  EXPECT_EQ(HoldsOfWord(BuildAlignmentGraph(*model_, words, options), 0), 0);
+  options.hold_notes = true;
+  const AlignmentGraph held = BuildAlignmentGraph(*model_, words, options);
+  EXPECT_EQ(HoldsOfWord(held, 0), 2);  // one per pronunciation, after IY
+  EXPECT_EQ(HoldsOfWord(held, 1), 0);
+  // Each frame held pays its cost.
+  for (const GraphNode& node : held.nodes) {
+    if (node.n_states == 1 && held.states[node.first_state].senone == kBestVowelSenone) {
+      EXPECT_EQ(held.states[node.first_state].self_logp, options.hold_frame_logp);
+    }
+  }
+}
+
 // The CI phones of the kSilence nodes that lead into word `k`.
 std::vector<int> PausePhonesBefore(const AcousticModel& model, const AlignmentGraph& graph, int k) {
   std::vector<int> phones;

@@ -14,8 +14,12 @@ namespace ytl {
 // What a stretch of the path stands for.
 enum class SegmentKind : std::uint8_t { kWord, kSilence, kGarbage };
 
+// A state scored by EmissionScorer::BestVowelScore: whichever vowel fits the
+// frame best (a held note whose vowel drifted from the word's own).
+constexpr int kBestVowelSenone = -1;
+
 struct GraphState {
-  int senone = 0;
+  int senone = 0;       // or kBestVowelSenone
   float self_logp = 0;  // log P(stay in this state)
   float next_logp = 0;  // log P(advance); from the last state this leaves the node
 };

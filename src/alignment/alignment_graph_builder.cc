@@ -142,6 +142,25 @@ class GraphBuilder {
     return model_.PhoneId(pron[i], lc, rc, pos);
   }
 
+  std::size_t LastVowel(const std::vector<int>& pron) const {
+    std::size_t last = pron.size();
+    for (std::size_t i = 0; i < pron.size(); ++i) {
+      if (IsVowelPhone(model_.CiPhoneName(pron[i]))) last = i;
+    }
+    return last;
+  }
+
+  // vowel -> [hold] -> returned null node
+  int AddHold(int vowel) {
+    const int hold = g_.AddHmm({GraphState{kBestVowelSenone, options_.hold_frame_logp, 0.0f}},
+                               SegmentKind::kWord);
+    const int join = g_.AddNull();
+    g_.Connect(vowel, join, 0.0f);
+    g_.Connect(vowel, hold, options_.hold_entry_logp);
+    g_.Connect(hold, join, 0.0f);
+    return join;
+  }
+
   // before -> (pronunciation | ...) -> returned null node
   int AddWord(int k, int before) {
     const GraphWord& word = words_[k];
@@ -165,6 +184,7 @@ class GraphBuilder {
         g_.Connect(prev, node, logp);
         logp = 0.0f;
         prev = node;
+        if (options_.hold_notes && i == LastVowel(pron)) prev = AddHold(node);
       }
       ends.push_back(prev);
     }

@@ -58,6 +58,15 @@ struct GraphOptions {
   // than speech's; on jamendo-dev 0 lowered the error from 0.484 to 0.410 s
   // (0.5: 0.471, 0.2: 0.458; see bench/README.md). Speech: 1.
   float transition_weight = 0.0f;
+  // A held note: after its last vowel a word may stay in a state scored as whichever vowel
+  // fits best (kBestVowelSenone), entered for hold_entry_logp and paying hold_frame_logp a
+  // frame. A sung vowel drifts from the speech model's, and without this the note's tail went
+  // to a pause or the next word started early (de bonne humeur's chorus, 0.3-2 s). It also
+  // lets words stretch over an instrument that the separated track keeps, so the aligner
+  // only turns it on in its second, banded pass (HmmAlignerConfig::refine_band_s).
+  bool hold_notes = false;
+  float hold_entry_logp = -2.0f;
+  float hold_frame_logp = -2.0f;
 };
 
 // True for the 15 vowels of the CMU phone set (AA ... UW).

@@ -14,6 +14,8 @@ class EmissionScorer {
   // The best score any phone of the model reaches at `frame`: the reference
   // that word confidences are measured against.
   virtual float BestScore(int frame) = 0;
+  // The best score any vowel of the model reaches at `frame` (for kBestVowelSenone states).
+  virtual float BestVowelScore(int frame) = 0;
 };
 
 }  // namespace ytl

@@ -89,6 +89,14 @@ Status HmmAlignerConfig::Validate() const {
   if (!(long_song_s > 0) || !(long_song_slack_s > 0)) {
     return Status::InvalidInput("HmmAlignerConfig long_song_s and long_song_slack_s must be > 0");
   }
+  if (!(refine_band_s >= 0) || refine_band_s > 30) {
+    return Status::InvalidInput("HmmAlignerConfig refine_band_s must be in [0, 30]");
+  }
+  if (!(graph.hold_entry_logp <= 0) || !(graph.hold_frame_logp <= 0) ||
+      !std::isfinite(graph.hold_entry_logp) || !std::isfinite(graph.hold_frame_logp)) {
+    return Status::InvalidInput(
+        "HmmAlignerConfig graph.hold_entry_logp and graph.hold_frame_logp must be finite and <= 0");
+  }
   if (window_min_gap_s <= 0 || window_margin_s < 0) {
     return Status::InvalidInput(
         "HmmAlignerConfig window_min_gap_s must be > 0 and window_margin_s >= 0");
@@ -110,6 +118,7 @@ HmmAlignerConfig AlignerConfigFor(AlignedContent content) {
     config.graph.vocable_vowel_min_frames = 0;  // a spoken "uh" or "oh" is short
     config.graph.transition_weight = 1;
     config.graph.noise_between_words = true;
+    config.refine_band_s = 0;  // spoken vowels are not held
     config.consonant_onset_delay_s = 0;
   }
   return config;
@@ -175,7 +184,8 @@ double Confidence(const DecodedSegment& seg, double scale_nats) {
 Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& activity,
                                const std::vector<GraphWord>& words, const WindowSpan& win,
                                const GraphOptions& graph_options,
-                               const std::vector<WordWindow>* band, const SearchProgress& progress,
+                               const std::vector<WordWindow>* band, BandMiss on_miss,
+                               const SearchProgress& progress,
                                std::vector<WordPlacement>* placements) const {
   const double begin_s = std::max(0.0, win.start_s - config_.window_margin_s);
   const double end_s = std::min(vocals.duration_s(), win.end_s + config_.window_margin_s);
@@ -203,7 +213,10 @@ Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& a
     decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi, ranges, progress, entry_bonus);
     // Hints that cannot all hold (wrong hints, a different version of the
     // song): align without them rather than cram the words.
-    if (decoded.ok() && !decoded->reached_final) band = nullptr;
+    if (decoded.ok() && !decoded->reached_final) {
+      if (on_miss == BandMiss::kLeaveUnplaced) return Status::Ok();
+      band = nullptr;
+    }
   }
   if (band == nullptr) {
     decoded = DecodeViterbi(graph, scorer, prior, config_.viterbi, {}, progress, entry_bonus);
@@ -221,6 +234,30 @@ Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& a
     }
     p.confidence = Confidence(seg, config_.confidence_scale_nats);
   }
+  return Status::Ok();
+}
+
+Status HmmAligner::Refine(const AudioBuffer& vocals, const VocalActivity& activity,
+                          const std::vector<GraphWord>& words, const SearchProgress& progress,
+                          std::vector<WordPlacement>* placements) const {
+  const double duration_s = vocals.duration_s();
+  std::vector<WordWindow> band(placements->size());
+  for (std::size_t i = 0; i < band.size(); ++i) {
+    const WordPlacement& p = (*placements)[i];
+    if (!p.placed) return Status::Ok();
+    band[i].start_s = std::max(0.0, p.start_s - config_.refine_band_s);
+    band[i].end_s = std::min(duration_s, p.end_s + config_.refine_band_s);
+  }
+  GraphOptions options = config_.graph;
+  options.hold_notes = true;
+  std::vector<WordPlacement> refined(placements->size());
+  const WindowSpan whole{0, words.size(), 0.0, duration_s};
+  YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, words, whole, options, &band,
+                                  BandMiss::kLeaveUnplaced, progress, &refined));
+  for (const WordPlacement& p : refined) {
+    if (!p.placed) return Status::Ok();
+  }
+  *placements = std::move(refined);
   return Status::Ok();
 }
 
@@ -247,8 +284,13 @@ Result<Alignment> HmmAligner::Align(const AudioBuffer& vocals, const VocalActivi
     band = ProportionalWindows(phones, stretches, duration_s, config_.long_song_slack_s);
   }
   if (band || !config_.windowed || stretches.size() < 2) {
+    const double first = config_.refine_band_s > 0 ? 0.7 : 1.0;
     YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, whole, config_.graph,
-                                    band ? &*band : nullptr, {&ctx, "align", 0, 1}, &placements));
+                                    band ? &*band : nullptr, BandMiss::kSearchWithout,
+                                    {&ctx, "align", 0, first}, &placements));
+    if (config_.refine_band_s > 0) {
+      YTL_RETURN_IF_ERROR(Refine(vocals, activity, *words, {&ctx, "align", first, 1}, &placements));
+    }
     ctx.Report("align", 1.0);
     return AssembleAlignment(sheet, placements, config_.min_confidence, duration_s);
   }
@@ -256,7 +298,7 @@ Result<Alignment> HmmAligner::Align(const AudioBuffer& vocals, const VocalActivi
   GraphOptions coarse_options = config_.graph;
   coarse_options.use_triphones = false;
   YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, whole, coarse_options, nullptr,
-                                  {&ctx, "align", 0, 0.3}, &placements));
+                                  BandMiss::kSearchWithout, {&ctx, "align", 0, 0.3}, &placements));
   ctx.Report("align", 0.3);
   const std::vector<WindowSpan> windows = AssignLines(sheet, placements, stretches);
   std::vector<WordPlacement> exact(words->size());
@@ -264,6 +306,7 @@ Result<Alignment> HmmAligner::Align(const AudioBuffer& vocals, const VocalActivi
     if (ctx.cancelled()) return Status::Cancelled("alignment cancelled; nothing was saved");
     const double done = 0.3 + 0.7 * static_cast<double>(w) / windows.size();
     YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, windows[w], config_.graph, nullptr,
+                                    BandMiss::kSearchWithout,
                                     {&ctx, "align", done, done + 0.7 / windows.size()}, &exact));
     ctx.Report("align", done + 0.7 / windows.size());
   }
@@ -287,6 +330,9 @@ std::string HmmAligner::Fingerprint() const {
       .Add("sil", g.silence_logp)
       .Add("noise", g.noise_logp)
       .Add("noisegap", g.noise_between_words)
+      .Add("holdentry", g.hold_entry_logp)
+      .Add("holdframe", g.hold_frame_logp)
+      .Add("refine", c.refine_band_s)
       .Add("garbage", g.garbage_logp)
       .Add("gphone", g.garbage_phone_logp)
       .Add("gframe", g.speech_garbage_frame_logp)

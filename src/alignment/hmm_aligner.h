@@ -69,6 +69,13 @@ struct HmmAlignerConfig {
   // ProportionalWindows). Exact search over a whole hour takes 35 CPU-minutes here.
   double long_song_s = 600;
   double long_song_slack_s = 180;
+  // After the search over the whole song, a second pass keeps each word within this many
+  // seconds of where the first placed it and lets it hold its note (GraphOptions::hold_notes):
+  // held over the whole song, notes stretched into instrumentals the separated track keeps
+  // (Fantasma 1.0 -> 3.3 s); within 1 s of the first pass they only fix the note's own
+  // boundaries (jamendo-dev 0.307 -> 0.297 s, 84.3 -> 85.5%; 1.5 s: 0.315 s, 84.1%;
+  // bench/README.md). 0: one pass. Speech: 0.
+  double refine_band_s = 1.0;
   Status Validate() const;
 };
 
@@ -98,10 +105,19 @@ class HmmAligner : public Aligner {
   HmmAligner(HmmAlignerConfig config, AcousticModel model, const Pronouncer& pronouncer);
   // Aligns words [win.first_word, win.last_word) against the window's audio
   // (plus margins) and writes their placements; reports to and stops with `progress`.
+  // What AlignWindow does when no path fits the band: search again without it, or leave the
+  // words unplaced.
+  enum class BandMiss { kSearchWithout, kLeaveUnplaced };
   Status AlignWindow(const AudioBuffer& vocals, const VocalActivity& activity,
                      const std::vector<GraphWord>& words, const WindowSpan& win,
                      const GraphOptions& graph_options, const std::vector<WordWindow>* band,
-                     const SearchProgress& progress, std::vector<WordPlacement>* placements) const;
+                     BandMiss on_miss, const SearchProgress& progress,
+                     std::vector<WordPlacement>* placements) const;
+  // The second pass (refine_band_s): replaces `placements` when every word was placed in
+  // both passes.
+  Status Refine(const AudioBuffer& vocals, const VocalActivity& activity,
+                const std::vector<GraphWord>& words, const SearchProgress& progress,
+                std::vector<WordPlacement>* placements) const;
 
   HmmAlignerConfig config_;
   AcousticModel model_;

@@ -195,6 +195,22 @@ TEST(AlignedContent, ParsesTheTwoKindsAndNamesThemOnError) {
   EXPECT_GT(singing.graph.vocable_vowel_min_frames, singing.graph.vowel_min_frames);
   EXPECT_GT(speech.graph.transition_weight, singing.graph.transition_weight);
   EXPECT_GT(singing.graph.vowel_min_frames, 0);
+  EXPECT_GT(singing.refine_band_s, 0.0);  // sung notes are held in a second pass
+  EXPECT_EQ(speech.refine_band_s, 0.0);
+}
+
+TEST(HmmAlignerConfig, RejectsABadRefineBandOrHoldCost) {
+  HmmAlignerConfig config;
+  EXPECT_TRUE(config.Validate().ok());
+  config.refine_band_s = -1;
+  EXPECT_NE(config.Validate().message().find("refine_band_s"), std::string::npos);
+  config.refine_band_s = 0;
+  EXPECT_TRUE(config.Validate().ok());
+  config.graph.hold_frame_logp = 1;  // a bonus per frame would hold every note forever
+  EXPECT_NE(config.Validate().message().find("hold_frame_logp"), std::string::npos);
+  config.graph.hold_frame_logp = -2;
+  config.graph.hold_entry_logp = std::nanf("");
+  EXPECT_NE(config.Validate().message().find("hold_entry_logp"), std::string::npos);
 }
 
 TEST(HmmAlignerCreate, RejectsAMissingModelDirectory) {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "alignment/alignment_graph_builder.h"
+
 namespace ytl {
 namespace {
 
@@ -23,7 +25,12 @@ SenoneScorer::SenoneScorer(const AcousticModel& model, const FeatureMatrix& feat
       top_(static_cast<std::size_t>(CodebookCount(model)) * model.stream_count() * top_n_),
       top_ready_(static_cast<std::size_t>(CodebookCount(model)) * model.stream_count()),
       senone_score_(model.senone_count()),
-      senone_ready_(model.senone_count()) {}
+      senone_ready_(model.senone_count()) {
+  for (int ci = 0; ci < model.ci_phone_count(); ++ci) {
+    if (!IsVowelPhone(model.CiPhoneName(ci))) continue;
+    for (int s : model.Hmm(ci).senones) vowel_senones_.push_back(s);
+  }
+}
 
 void SenoneScorer::StartFrame(int frame) {
   if (frame == frame_) return;
@@ -71,6 +78,15 @@ float SenoneScorer::Score(int frame, int senone) {
   senone_score_[senone] = total;
   senone_ready_[senone] = 1;
   return total;
+}
+
+float SenoneScorer::BestVowelScore(int frame) {
+  if (frame == vowel_frame_) return vowel_score_;
+  float best = -std::numeric_limits<float>::infinity();
+  for (int s : vowel_senones_) best = std::max(best, Score(frame, s));
+  vowel_frame_ = frame;
+  vowel_score_ = best;
+  return best;
 }
 
 float SenoneScorer::BestScore(int frame) {

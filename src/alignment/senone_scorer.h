@@ -23,6 +23,8 @@ class SenoneScorer : public EmissionScorer {
   float Score(int frame, int senone) override;
   // Best score among the context-independent senones of all phones.
   float BestScore(int frame) override;
+  // Best score among the context-independent senones of the vowels.
+  float BestVowelScore(int frame) override;
 
  private:
   struct TopDensity {
@@ -41,6 +43,9 @@ class SenoneScorer : public EmissionScorer {
   std::vector<std::uint8_t> top_ready_;  // [codebook][stream]
   std::vector<float> senone_score_;
   std::vector<std::uint8_t> senone_ready_;
+  std::vector<int> vowel_senones_;
+  int vowel_frame_ = -1;
+  float vowel_score_ = 0;
 };
 
 }  // namespace ytl

@@ -158,7 +158,11 @@ class ViterbiSearch {
         score_[s] = kNeg;
         continue;
       }
-      score_[s] = best + scorer_.Score(t, g_.states[s].senone) + prior;
+      const int senone = g_.states[s].senone;
+      score_[s] =
+          best +
+          (senone == kBestVowelSenone ? scorer_.BestVowelScore(t) : scorer_.Score(t, senone)) +
+          prior;
       hist_[s] = hist;
       frame_best_ = std::max(frame_best_, score_[s]);
     }
@@ -338,7 +342,9 @@ Result<DecodeResult> DecodeViterbi(const AlignmentGraph& graph, EmissionScorer& 
     return Status::Internal("alignment graph has no null start/final node");
   }
   for (const GraphState& s : graph.states) {
-    if (s.senone < 0) return Status::Internal("alignment graph state without a senone");
+    if (s.senone < 0 && s.senone != kBestVowelSenone) {
+      return Status::Internal("alignment graph state without a senone");
+    }
   }
   ViterbiSearch search(graph, scorer, word_log_prior, config, node_frames, word_entry_bonus);
   return search.Run(progress);

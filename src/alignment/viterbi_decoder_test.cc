@@ -7,10 +7,12 @@
 namespace ytl {
 namespace {
 
-// Scores from a fixed [frame][senone] matrix.
+// Scores from a fixed [frame][senone] matrix; `vowels` are the senones that
+// BestVowelScore looks at.
 class MatrixScorer : public EmissionScorer {
  public:
-  explicit MatrixScorer(std::vector<std::vector<float>> m) : m_(std::move(m)) {}
+  explicit MatrixScorer(std::vector<std::vector<float>> m, std::vector<int> vowels = {})
+      : m_(std::move(m)), vowels_(std::move(vowels)) {}
   int frames() const override { return static_cast<int>(m_.size()); }
   float Score(int frame, int senone) override { return m_[frame][senone]; }
   float BestScore(int frame) override {
@@ -18,9 +20,15 @@ class MatrixScorer : public EmissionScorer {
     for (float v : m_[frame]) best = std::max(best, v);
     return best;
   }
+  float BestVowelScore(int frame) override {
+    float best = -1e30f;
+    for (int s : vowels_) best = std::max(best, m_[frame][s]);
+    return best;
+  }
 
  private:
   std::vector<std::vector<float>> m_;
+  std::vector<int> vowels_;
 };
 
 const float kHalf = std::log(0.5f);
@@ -72,6 +80,56 @@ TEST(ViterbiDecoder, FindsTheKnownBoundaries) {
   // for the transition costs.
   EXPECT_NEAR(r->segments[1].path_score, 5 * kHalf, 1e-3);
   EXPECT_FLOAT_EQ(r->segments[1].best_score, 0.0f);
+}
+
+// A held note whose vowel drifts (frames 3-6 fit vowel 3, not the word's vowel 0) stays in
+// its word through a best-vowel state instead of going to the pause (senone 2) before word 1.
+TEST(ViterbiDecoder, ABestVowelStateHoldsANoteWhoseVowelDrifts) {
+  const std::vector<int> frames = {0, 0, 0, 3, 3, 3, 3, 1, 1, 1};
+  auto with_hold = [](bool hold) {
+    AlignmentGraph g;
+    g.start = g.AddNull();
+    const int in0 = g.AddNull(g.AddSegment(SegmentKind::kWord, 0));
+    g.Connect(g.start, in0, 0.0f);
+    const int vowel = g.AddHmm({{0, kHalf, kHalf}}, SegmentKind::kWord);
+    g.Connect(in0, vowel, 0.0f);
+    const int end0 = g.AddNull();
+    g.Connect(vowel, end0, 0.0f);
+    if (hold) {
+      const int held = g.AddHmm({{kBestVowelSenone, kHalf, kHalf}}, SegmentKind::kWord);
+      g.Connect(vowel, held, 0.0f);
+      g.Connect(held, end0, 0.0f);
+    }
+    const int pause = g.AddNull(g.AddSegment(SegmentKind::kSilence, -1));
+    const int in1 = g.AddNull(g.AddSegment(SegmentKind::kWord, 1));
+    g.Connect(end0, pause, -1.0f);
+    g.Connect(end0, in1, 0.0f);
+    const int sil = g.AddHmm({{2, kHalf, kHalf}}, SegmentKind::kSilence);
+    g.Connect(pause, sil, 0.0f);
+    g.Connect(sil, in1, 0.0f);
+    const int word1 = g.AddHmm({{1, kHalf, kHalf}}, SegmentKind::kWord);
+    g.Connect(in1, word1, 0.0f);
+    g.final = g.AddNull();
+    g.Connect(word1, g.final, 0.0f);
+    return g;
+  };
+  // The pause fits the drifted frames better than the word's own vowel does.
+  std::vector<std::vector<float>> m = Favouring(frames, 4);
+  for (int t = 3; t < 7; ++t) m[t][2] = -3.0f;
+
+  MatrixScorer plain_scorer(m, {0, 3});
+  auto plain = DecodeViterbi(with_hold(false), plain_scorer, {}, ViterbiConfig{});
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  ASSERT_EQ(plain->segments.size(), 3u);
+  EXPECT_EQ(plain->segments[0].end_frame, 3);  // the note's tail went to the pause
+
+  MatrixScorer held_scorer(m, {0, 3});
+  auto held = DecodeViterbi(with_hold(true), held_scorer, {}, ViterbiConfig{});
+  ASSERT_TRUE(held.ok()) << held.status().ToString();
+  ASSERT_EQ(held->segments.size(), 2u);
+  EXPECT_EQ(held->segments[0].end_frame, 7);
+  EXPECT_EQ(held->segments[1].start_frame, 7);
+  EXPECT_GT(held->score, plain->score);
 }
 
 // Counts reports and cancels the search once it has seen `cancel_after` of them.
