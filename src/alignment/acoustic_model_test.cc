@@ -8,6 +8,7 @@
 
 #include "alignment/alignment_graph_builder.h"
 #include "alignment/hmm_aligner.h"
+#include "alignment/senone_scorer.h"
 
 namespace ytl {
 namespace {
@@ -97,6 +98,33 @@ TEST_F(AcousticModelTest, AVocablesVowelIsHeldLongerThanAWordsVowel) {
   options.vocable_vowel_min_frames = 0;
   const AlignmentGraph plain = BuildAlignmentGraph(*model_, words, options);
   EXPECT_EQ(MinFramesOfWord(plain, 0), options.vowel_min_frames);
+}
+
+TEST_F(AcousticModelTest, ASecondScorerReplaysTheBestScoresTheFirstRecorded) {
+  FeatureMatrix features;
+  features.dim = model_->feature_dim();
+  features.frames = 5;
+  for (int i = 0; i < features.dim * features.frames; ++i) {
+    features.values.push_back(static_cast<float>(std::sin(0.7 * i)));
+  }
+  FrameBestScores bests;
+  SenoneScorer first(*model_, features, 4, &bests);
+  SenoneScorer plain(*model_, features, 4);
+  for (int t = 0; t < features.frames; ++t) {
+    const float best = first.BestScore(t);
+    EXPECT_EQ(best, plain.BestScore(t));
+    EXPECT_EQ(bests.best[t], best);
+    EXPECT_EQ(bests.best_vowel[t], plain.BestVowelScore(t));
+    EXPECT_LE(bests.best_vowel[t], best);
+  }
+  bests.best[2] = 123.0f;  // a replay returns what was recorded, without scoring the frame
+  SenoneScorer second(*model_, features, 4, &bests);
+  EXPECT_EQ(second.BestScore(2), 123.0f);
+  EXPECT_EQ(second.BestVowelScore(4), bests.best_vowel[4]);
+  FrameBestScores other_song{{1.0f, 2.0f}, {1.0f, 2.0f}};  // another length: recorded afresh
+  SenoneScorer third(*model_, features, 4, &other_song);
+  EXPECT_EQ(third.BestScore(0), plain.BestScore(0));
+  EXPECT_EQ(other_song.best.size(), 5u);
 }
 
 // Nodes of word `k` with a best-vowel state.

@@ -185,7 +185,7 @@ Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& a
                                const std::vector<GraphWord>& words, const WindowSpan& win,
                                const GraphOptions& graph_options,
                                const std::vector<WordWindow>* band, BandMiss on_miss,
-                               const SearchProgress& progress,
+                               FrameBestScores* bests, const SearchProgress& progress,
                                std::vector<WordPlacement>* placements) const {
   const double begin_s = std::max(0.0, win.start_s - config_.window_margin_s);
   const double end_s = std::min(vocals.duration_s(), win.end_s + config_.window_margin_s);
@@ -198,7 +198,7 @@ Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& a
   if (feats->frames == 0) return Status::Ok();
   span.front().line_start = true;
   const AlignmentGraph graph = BuildAlignmentGraph(model_, span, graph_options);
-  SenoneScorer scorer(model_, *feats, config_.top_n);
+  SenoneScorer scorer(model_, *feats, config_.top_n, bests);
   const double start_s = static_cast<double>(begin) / kSampleRateHz;
   const std::vector<float> prior =
       WordLogPrior(activity, start_s, feats->frames, config_.vad_weight, config_.vad_floor);
@@ -238,7 +238,8 @@ Status HmmAligner::AlignWindow(const AudioBuffer& vocals, const VocalActivity& a
 }
 
 Status HmmAligner::Refine(const AudioBuffer& vocals, const VocalActivity& activity,
-                          const std::vector<GraphWord>& words, const SearchProgress& progress,
+                          const std::vector<GraphWord>& words, FrameBestScores* bests,
+                          const SearchProgress& progress,
                           std::vector<WordPlacement>* placements) const {
   const double duration_s = vocals.duration_s();
   std::vector<WordWindow> band(placements->size());
@@ -253,7 +254,7 @@ Status HmmAligner::Refine(const AudioBuffer& vocals, const VocalActivity& activi
   std::vector<WordPlacement> refined(placements->size());
   const WindowSpan whole{0, words.size(), 0.0, duration_s};
   YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, words, whole, options, &band,
-                                  BandMiss::kLeaveUnplaced, progress, &refined));
+                                  BandMiss::kLeaveUnplaced, bests, progress, &refined));
   for (const WordPlacement& p : refined) {
     if (!p.placed) return Status::Ok();
   }
@@ -284,12 +285,14 @@ Result<Alignment> HmmAligner::Align(const AudioBuffer& vocals, const VocalActivi
     band = ProportionalWindows(phones, stretches, duration_s, config_.long_song_slack_s);
   }
   if (band || !config_.windowed || stretches.size() < 2) {
-    const double first = config_.refine_band_s > 0 ? 0.7 : 1.0;
+    const double first = config_.refine_band_s > 0 ? 0.8 : 1.0;
+    FrameBestScores bests;
     YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, whole, config_.graph,
-                                    band ? &*band : nullptr, BandMiss::kSearchWithout,
+                                    band ? &*band : nullptr, BandMiss::kSearchWithout, &bests,
                                     {&ctx, "align", 0, first}, &placements));
     if (config_.refine_band_s > 0) {
-      YTL_RETURN_IF_ERROR(Refine(vocals, activity, *words, {&ctx, "align", first, 1}, &placements));
+      YTL_RETURN_IF_ERROR(
+          Refine(vocals, activity, *words, &bests, {&ctx, "align", first, 1}, &placements));
     }
     ctx.Report("align", 1.0);
     return AssembleAlignment(sheet, placements, config_.min_confidence, duration_s);
@@ -298,7 +301,8 @@ Result<Alignment> HmmAligner::Align(const AudioBuffer& vocals, const VocalActivi
   GraphOptions coarse_options = config_.graph;
   coarse_options.use_triphones = false;
   YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, whole, coarse_options, nullptr,
-                                  BandMiss::kSearchWithout, {&ctx, "align", 0, 0.3}, &placements));
+                                  BandMiss::kSearchWithout, nullptr, {&ctx, "align", 0, 0.3},
+                                  &placements));
   ctx.Report("align", 0.3);
   const std::vector<WindowSpan> windows = AssignLines(sheet, placements, stretches);
   std::vector<WordPlacement> exact(words->size());
@@ -306,7 +310,7 @@ Result<Alignment> HmmAligner::Align(const AudioBuffer& vocals, const VocalActivi
     if (ctx.cancelled()) return Status::Cancelled("alignment cancelled; nothing was saved");
     const double done = 0.3 + 0.7 * static_cast<double>(w) / windows.size();
     YTL_RETURN_IF_ERROR(AlignWindow(vocals, activity, *words, windows[w], config_.graph, nullptr,
-                                    BandMiss::kSearchWithout,
+                                    BandMiss::kSearchWithout, nullptr,
                                     {&ctx, "align", done, done + 0.7 / windows.size()}, &exact));
     ctx.Report("align", done + 0.7 / windows.size());
   }

@@ -20,6 +20,7 @@
 #include "alignment/alignment_graph_builder.h"
 #include "alignment/feature_extractor.h"
 #include "alignment/search_band.h"
+#include "alignment/senone_scorer.h"
 #include "alignment/viterbi_decoder.h"
 #include "alignment/window_plan.h"
 #include "alignment/word_placement.h"
@@ -108,16 +109,18 @@ class HmmAligner : public Aligner {
   // What AlignWindow does when no path fits the band: search again without it, or leave the
   // words unplaced.
   enum class BandMiss { kSearchWithout, kLeaveUnplaced };
+  // `bests`, if not null, carries the frames' best scores from one call to a later one over
+  // the same window (see FrameBestScores).
   Status AlignWindow(const AudioBuffer& vocals, const VocalActivity& activity,
                      const std::vector<GraphWord>& words, const WindowSpan& win,
                      const GraphOptions& graph_options, const std::vector<WordWindow>* band,
-                     BandMiss on_miss, const SearchProgress& progress,
+                     BandMiss on_miss, FrameBestScores* bests, const SearchProgress& progress,
                      std::vector<WordPlacement>* placements) const;
-  // The second pass (refine_band_s): replaces `placements` when every word was placed in
-  // both passes.
+  // The second pass (refine_band_s) over the whole song, with the first pass's `bests`:
+  // replaces `placements` when every word was placed in both passes.
   Status Refine(const AudioBuffer& vocals, const VocalActivity& activity,
-                const std::vector<GraphWord>& words, const SearchProgress& progress,
-                std::vector<WordPlacement>* placements) const;
+                const std::vector<GraphWord>& words, FrameBestScores* bests,
+                const SearchProgress& progress, std::vector<WordPlacement>* placements) const;
 
   HmmAlignerConfig config_;
   AcousticModel model_;

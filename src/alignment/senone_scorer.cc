@@ -17,7 +17,8 @@ int CodebookCount(const AcousticModel& model) {
 
 }  // namespace
 
-SenoneScorer::SenoneScorer(const AcousticModel& model, const FeatureMatrix& features, int top_n)
+SenoneScorer::SenoneScorer(const AcousticModel& model, const FeatureMatrix& features, int top_n,
+                           FrameBestScores* bests)
     : model_(model),
       features_(features),
       top_n_(std::clamp(top_n, 1, std::min(64, model.densities()))),
@@ -25,7 +26,16 @@ SenoneScorer::SenoneScorer(const AcousticModel& model, const FeatureMatrix& feat
       top_(static_cast<std::size_t>(CodebookCount(model)) * model.stream_count() * top_n_),
       top_ready_(static_cast<std::size_t>(CodebookCount(model)) * model.stream_count()),
       senone_score_(model.senone_count()),
-      senone_ready_(model.senone_count()) {
+      senone_ready_(model.senone_count()),
+      bests_(bests) {
+  if (bests_ != nullptr) {
+    const std::size_t frames = static_cast<std::size_t>(features.frames);
+    replay_ = bests_->best.size() == frames && bests_->best_vowel.size() == frames;
+    if (!replay_) {
+      bests_->best.assign(frames, 0.0f);
+      bests_->best_vowel.assign(frames, 0.0f);
+    }
+  }
   for (int ci = 0; ci < model.ci_phone_count(); ++ci) {
     if (!IsVowelPhone(model.CiPhoneName(ci))) continue;
     for (int s : model.Hmm(ci).senones) vowel_senones_.push_back(s);
@@ -81,6 +91,7 @@ float SenoneScorer::Score(int frame, int senone) {
 }
 
 float SenoneScorer::BestVowelScore(int frame) {
+  if (replay_) return bests_->best_vowel[frame];
   if (frame == vowel_frame_) return vowel_score_;
   float best = -std::numeric_limits<float>::infinity();
   for (int s : vowel_senones_) best = std::max(best, Score(frame, s));
@@ -90,8 +101,13 @@ float SenoneScorer::BestVowelScore(int frame) {
 }
 
 float SenoneScorer::BestScore(int frame) {
+  if (replay_) return bests_->best[frame];
   float best = -std::numeric_limits<float>::infinity();
   for (int s = 0; s < model_.ci_senone_count(); ++s) best = std::max(best, Score(frame, s));
+  if (bests_ != nullptr) {
+    bests_->best[frame] = best;
+    bests_->best_vowel[frame] = BestVowelScore(frame);  // its senones are scored by now
+  }
   return best;
 }
 

@@ -14,10 +14,21 @@
 
 namespace ytl {
 
+// Each frame's BestScore and BestVowelScore, recorded by one SenoneScorer for a later one over
+// the same features: the later one then evaluates only the senones its search asks for, not
+// every codebook of the model on every frame.
+struct FrameBestScores {
+  std::vector<float> best;
+  std::vector<float> best_vowel;
+};
+
 class SenoneScorer : public EmissionScorer {
  public:
-  // `top_n` densities per codebook and stream are mixed into each senone.
-  SenoneScorer(const AcousticModel& model, const FeatureMatrix& features, int top_n);
+  // `top_n` densities per codebook and stream are mixed into each senone. With `bests`: when it
+  // holds a score for every frame, BestScore and BestVowelScore return those; otherwise they
+  // are recorded into it as they are asked for. It must outlive the scorer.
+  SenoneScorer(const AcousticModel& model, const FeatureMatrix& features, int top_n,
+               FrameBestScores* bests = nullptr);
 
   int frames() const override { return features_.frames; }
   float Score(int frame, int senone) override;
@@ -44,6 +55,8 @@ class SenoneScorer : public EmissionScorer {
   std::vector<float> senone_score_;
   std::vector<std::uint8_t> senone_ready_;
   std::vector<int> vowel_senones_;
+  FrameBestScores* bests_;
+  bool replay_ = false;
   int vowel_frame_ = -1;
   float vowel_score_ = 0;
 };
