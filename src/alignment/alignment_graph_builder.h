@@ -1,8 +1,8 @@
 // Builds the AlignmentGraph of a word sequence over an AcousticModel:
 //   [garbage] w1 [sil] w2 [sil] ... (line break: [sil | garbage]) ... wn [garbage]
-// where [sil] is silence (or a noise filler, GraphOptions::noise_between_words) and
-// garbage is any run of fillers.
-// with alternative pronunciations in parallel and optional words skippable.
+// with alternative pronunciations in parallel and optional words skippable. Inside a line
+// [sil] is silence only (unless GraphOptions::noise_between_words); at a line break it may
+// also be a noise filler, and garbage is any run of fillers.
 #pragma once
 
 #include <string_view>

@@ -3,7 +3,9 @@
 // with optional silence between words, garbage between lines, skippable
 // optional words and a vocal-activity prior.
 //
-// By default the whole song is aligned in one exact (unpruned) pass. With
+// By default the whole song is aligned in one exact (unpruned) pass, then a
+// second pass keeps each word near its first place and lets it hold its sung
+// note (HmmAlignerConfig::refine_band_s). With
 // `windowed`, alignment runs per window: stretches of voiced audio split at
 // long non-voiced gaps; a coarse global pass decides which lines fall into
 // which window, then each window is aligned as one utterance (its own CMN).
@@ -104,11 +106,11 @@ class HmmAligner : public Aligner {
 
  private:
   HmmAligner(HmmAlignerConfig config, AcousticModel model, const Pronouncer& pronouncer);
-  // Aligns words [win.first_word, win.last_word) against the window's audio
-  // (plus margins) and writes their placements; reports to and stops with `progress`.
   // What AlignWindow does when no path fits the band: search again without it, or leave the
   // words unplaced.
   enum class BandMiss { kSearchWithout, kLeaveUnplaced };
+  // Aligns words [win.first_word, win.last_word) against the window's audio
+  // (plus margins) and writes their placements; reports to and stops with `progress`.
   // `bests`, if not null, carries the frames' best scores from one call to a later one over
   // the same window (see FrameBestScores).
   Status AlignWindow(const AudioBuffer& vocals, const VocalActivity& activity,
